@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { primaryButton, secondaryButton } from "@/components/ui/button-classes";
+import { signOutAction } from "@/lib/actions/auth";
+import type { Caller } from "@/lib/caller";
+
+export function AccountMenu({ caller }: { caller: Caller }) {
+  if (caller.kind === "user") {
+    return (
+      <div className="flex items-center gap-3">
+        <span className="text-sm" data-testid="account-name">
+          {caller.name || caller.email}
+        </span>
+        <form action={signOutAction}>
+          <button type="submit" className={secondaryButton}>
+            Sign out
+          </button>
+        </form>
+      </div>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2">
+      <Link href="/sign-in" className={secondaryButton}>
+        Sign in
+      </Link>
+      <Link href="/sign-up" className={primaryButton}>
+        Sign up
+      </Link>
+    </div>
+  );
+}

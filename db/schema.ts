@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+// Millisecond precision: a JS Date round-trips exactly, so keyset cursors built from
+// a Date never skip rows (PostgreSQL's default microseconds would).
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
+
+// ---- Auth.js tables (shape required by @auth/drizzle-adapter) ----
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").notNull(),
+    emailVerified: ts("email_verified"),
+    image: text("image"),
+    // null for accounts that only sign in through OAuth.
+    passwordHash: text("password_hash"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_id_idx").on(t.userId),
+  ],
+);
+
+// Unused with JWT sessions, but the adapter's contract includes it.
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: ts("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---- Chats: table names kept from the Django service ----
+
+export const chats = pgTable(
+  "chats_chat",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    // A visitor who has not signed up owns chats through the id in their guest cookie.
+    guestId: uuid("guest_id"),
+    title: varchar("title", { length: 200 }).notNull().default("New chat"),
+    // Set once the user names the chat: automatic titles never overwrite theirs.
+    titleIsCustom: boolean("title_is_custom").notNull().default(false),
+    shareId: varchar("share_id", { length: 32 }).notNull(),
+    isShared: boolean("is_shared").notNull().default(false),
+    isDiscoverable: boolean("is_discoverable").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("chats_chat_share_id_key").on(t.shareId),
+    index("chats_chat_user_updated_idx").on(
+      t.userId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("chats_chat_guest_updated_idx").on(
+      t.guestId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    check("chats_chat_one_owner", sql`num_nonnulls(${t.userId}, ${t.guestId}) = 1`),
+  ],
+);
+
+export const messages = pgTable(
+  "chats_chatmessage",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    chatId: uuid("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    messageType: varchar("message_type", { length: 16, enum: ["user", "assistant"] }).notNull(),
+    content: text("content").notNull(),
+    isError: boolean("is_error").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    // Messages saved in one batch share created_at; seq keeps their conversation order
+    // (a random uuid cannot).
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    index("chats_chatmessage_chat_order_idx").on(t.chatId, t.createdAt, t.seq),
+    check("chats_chatmessage_type_check", sql`${t.messageType} in ('user', 'assistant')`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Chat = typeof chats.$inferSelect;
+export type Message = typeof messages.$inferSelect;

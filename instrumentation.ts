@@ -1,0 +1,9 @@
+// Opens and migrates the database when the server starts, so that a broken
+// DATABASE_URL or a locked embedded database fails the start, not the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` loads this file too; it must not open a database.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getDb } = await import("@/db/client");
+  await getDb();
+}

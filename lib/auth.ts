@@ -1,0 +1,66 @@
+import "server-only";
+import { cookies } from "next/headers";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { getAuthAdapter } from "@/db/auth-adapter";
+import { moveGuestChatsToUser } from "@/db/queries/chats";
+import { authenticate } from "@/lib/accounts";
+import { authSecret, env } from "@/lib/env";
+import { GUEST_COOKIE, verifyGuestCookie } from "@/lib/guest";
+import { SESSION_MAX_AGE } from "@/lib/session-token";
+import { signInSchema } from "@/lib/validation/user";
+
+function oauthProviders(): NextAuthConfig["providers"] {
+  const e = env();
+  return [
+    ...(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET
+      ? [GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET })]
+      : []),
+    ...(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET
+      ? [Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET })]
+      : []),
+  ];
+}
+
+/** Names of the OAuth providers switched on by the environment, for the sign-in page. */
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((p) => {
+    const provider = typeof p === "function" ? p() : p;
+    return { id: provider.id, name: provider.name };
+  });
+}
+
+// Lazy: the secret and the database are only needed when a request arrives, never
+// while `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
+  secret: authSecret(),
+  // Self-hosted behind `next start`: trust the Host header as Auth.js's URL.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  adapter: await getAuthAdapter(),
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        return authenticate(parsed.data.email, parsed.data.password);
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  events: {
+    // A visitor who chatted as a guest keeps those chats when they sign in.
+    async signIn({ user }) {
+      if (!user.id) return;
+      const store = await cookies();
+      const guestId = verifyGuestCookie(store.get(GUEST_COOKIE)?.value);
+      if (!guestId) return;
+      await moveGuestChatsToUser({ guestId, userId: user.id });
+      store.delete(GUEST_COOKIE);
+    },
+  },
+}));

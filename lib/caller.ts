@@ -1,0 +1,21 @@
+import { parseCookies } from "@/lib/cookies";
+import { GUEST_COOKIE, verifyGuestCookie } from "@/lib/guest";
+import { readSessionToken } from "@/lib/session-token";
+
+/** Who is calling: the one answer every route, page and action uses. */
+export type Caller =
+  | { kind: "user"; userId: string; name: string | null; email: string | null }
+  | { kind: "guest"; guestId: string }
+  | { kind: "anonymous" };
+
+export async function resolveCaller(headers: Headers): Promise<Caller> {
+  const session = await readSessionToken(headers);
+  if (session) return { kind: "user", ...session };
+  const guestId = guestIdOf(headers);
+  return guestId ? { kind: "guest", guestId } : { kind: "anonymous" };
+}
+
+/** The guest id a request carries, whether or not someone is also signed in. */
+export function guestIdOf(headers: Headers): string | null {
+  return verifyGuestCookie(parseCookies(headers.get("cookie")).get(GUEST_COOKIE));
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Values are read lazily so that `next build`
+// (which imports server modules) neither needs secrets nor touches ./.data.
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  APP_URL: z.url().optional(),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    // Empty strings (a blank line in .env) mean "unset", as a user would expect.
+    const raw = Object.fromEntries(
+      Object.keys(schema.shape).map((key) => [key, process.env[key] || undefined]),
+    );
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}
+
+let secret: string | undefined;
+
+/**
+ * AUTH_SECRET signs session JWTs and guest cookies. Production must set it; a local
+ * run generates one once into the data directory so that sessions survive restarts.
+ */
+export function authSecret(): string {
+  if (secret) return secret;
+  const fromEnv = env().AUTH_SECRET;
+  if (fromEnv) {
+    secret = fromEnv;
+    return secret;
+  }
+  if (env().NODE_ENV === "production") {
+    throw new Error(
+      "AUTH_SECRET is required in production (generate one: openssl rand -base64 32)",
+    );
+  }
+  const file = path.join(dataDir(), "auth-secret");
+  if (existsSync(file)) {
+    secret = readFileSync(file, "utf8").trim();
+  } else {
+    mkdirSync(dataDir(), { recursive: true });
+    secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    console.info(`[auth] AUTH_SECRET is not set: generated one into ${file}`);
+  }
+  return secret;
+}

@@ -1,0 +1,47 @@
+import { ZodError } from "zod";
+import { AppError, type ErrorBody, type ErrorIssue } from "@/lib/errors";
+
+function zodIssues(error: ZodError): ErrorIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One issue per unknown field, at that field's path, so clients can point at it.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: [...path, key].join("."),
+        message: "Unknown field.",
+      }));
+    }
+    return [{ path: path.join(".") || "(body)", message: issue.message }];
+  });
+}
+
+/** Turns anything a handler throws into the contract's JSON error. */
+export function errorResponse(error: unknown, requestId: string): Response {
+  let status: number;
+  let body: ErrorBody;
+  if (error instanceof AppError) {
+    status = error.status;
+    body = { error: { code: error.code, message: error.message } };
+    if (error.issues) body.error.issues = error.issues;
+  } else if (error instanceof ZodError) {
+    status = 400;
+    body = {
+      error: {
+        code: "validation_error",
+        message: "The request has invalid fields.",
+        issues: zodIssues(error),
+      },
+    };
+  } else {
+    // Internals stay in the log; the client gets an id to quote.
+    console.error(`[request ${requestId}] unhandled error`, error);
+    status = 500;
+    body = {
+      error: {
+        code: "internal_error",
+        message: `Something went wrong on our side (request ${requestId}).`,
+      },
+    };
+  }
+  return Response.json(body, { status, headers: { "x-request-id": requestId } });
+}

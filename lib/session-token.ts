@@ -1,0 +1,46 @@
+import { encode, getToken } from "next-auth/jwt";
+import { authSecret } from "@/lib/env";
+
+// Auth.js names its session cookie by whether the site is served over https; the
+// JWT's salt is that name. Reading and writing here stay compatible with Auth.js's own
+// sign-in, sign-out and `auth()`.
+const COOKIE = "authjs.session-token";
+const SECURE_COOKIE = "__Secure-authjs.session-token";
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
+export type SessionClaims = { userId: string; name: string | null; email: string | null };
+
+/** The signed-in user named by a request's Auth.js session cookie, if any. */
+export async function readSessionToken(headers: Headers): Promise<SessionClaims | null> {
+  const cookie = headers.get("cookie") ?? "";
+  const secureCookie = cookie.includes(`${SECURE_COOKIE}`);
+  const token = await getToken({ req: { headers }, secret: authSecret(), secureCookie });
+  if (!token?.sub) return null;
+  return {
+    userId: token.sub,
+    name: typeof token.name === "string" ? token.name : null,
+    email: typeof token.email === "string" ? token.email : null,
+  };
+}
+
+/** A Set-Cookie that signs the user in, exactly as Auth.js's credentials callback would. */
+export async function sessionSetCookie(
+  user: { id: string; name: string | null; email: string },
+  secure: boolean,
+): Promise<string> {
+  const name = secure ? SECURE_COOKIE : COOKIE;
+  const value = await encode({
+    token: { sub: user.id, name: user.name, email: user.email, picture: null },
+    secret: authSecret(),
+    salt: name,
+    maxAge: SESSION_MAX_AGE,
+  });
+  return [
+    `${name}=${value}`,
+    "Path=/",
+    `Max-Age=${SESSION_MAX_AGE}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}

@@ -1,0 +1,124 @@
+import { describe, expect, test } from "vitest";
+import { POST } from "@/app/api/register/route";
+import { createChat, listChatsByOwner } from "@/db/queries/chats";
+import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { resolveCaller } from "@/lib/caller";
+import { guestCookieValue, newGuestId } from "@/lib/guest";
+import { callRoute, cookieHeaderFrom, uniqueEmail } from "../helpers/http";
+
+const register = (call: Omit<Parameters<typeof callRoute>[1], "path">) =>
+  callRoute(POST, { path: "/api/register", method: "POST", ...call });
+
+describe("POST /api/register", () => {
+  test("creates the account and signs it in", async () => {
+    const email = uniqueEmail();
+    const response = await register({ body: { email, password: "long enough", name: "Ann" } });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toEqual({ id: expect.any(String), email, name: "Ann" });
+
+    const caller = await resolveCaller(new Headers({ cookie: cookieHeaderFrom(response) }));
+    expect(caller).toEqual({ kind: "user", userId: body.id, name: "Ann", email });
+  });
+
+  test("moves the caller's guest chats to the new account and ends the guest identity", async () => {
+    const guestId = newGuestId();
+    const chat = await createChat({ owner: { guestId } });
+    const response = await register({
+      body: { email: uniqueEmail(), password: "long enough" },
+      headers: { cookie: `skillmate_guest=${guestCookieValue(guestId)}` },
+    });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    expect((await listChatsByOwner({ owner: { userId: id } })).map((c) => c.id)).toEqual([chat.id]);
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("skillmate_guest=;"))).toBe(
+      true,
+    );
+  });
+
+  test("a duplicate email (in any case) is 409 conflict", async () => {
+    const email = uniqueEmail();
+    expect((await register({ body: { email, password: "long enough" } })).status).toBe(201);
+    const response = await register({
+      body: { email: email.toUpperCase(), password: "other one!" },
+    });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: "conflict", message: "An account with this email already exists." },
+    });
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  const email = uniqueEmail("bad");
+  test.each([
+    [
+      "a short password",
+      { body: { email, password: "short" } },
+      400,
+      "validation_error",
+      "password",
+    ],
+    [
+      "a malformed email",
+      { body: { email: "nope", password: "long enough" } },
+      400,
+      "validation_error",
+      "email",
+    ],
+    [
+      "an unknown field",
+      { body: { email, password: "long enough", role: "admin" } },
+      400,
+      "validation_error",
+      "role",
+    ],
+    ["a missing password", { body: { email } }, 400, "validation_error", "password"],
+    [
+      "invalid JSON",
+      { rawBody: "{", headers: { "content-type": "application/json" } },
+      400,
+      "invalid_json",
+      null,
+    ],
+    [
+      "a JSON array",
+      { rawBody: "[]", headers: { "content-type": "application/json" } },
+      400,
+      "invalid_json",
+      null,
+    ],
+    [
+      "a form body",
+      { rawBody: "email=a", headers: { "content-type": "application/x-www-form-urlencoded" } },
+      415,
+      "unsupported_media_type",
+      null,
+    ],
+    [
+      "a body over 1 MiB",
+      { body: { email, password: "x".repeat(1024 * 1024) } },
+      413,
+      "payload_too_large",
+      null,
+    ],
+    [
+      "a cross-site request",
+      {
+        body: { email, password: "long enough" },
+        headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      },
+      403,
+      "forbidden",
+      null,
+    ],
+  ] as const)("%s is rejected and creates nothing", async (_label, call, status, code, path) => {
+    const response = await register(call);
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body.error.code).toBe(code);
+    expect(typeof body.error.message).toBe("string");
+    if (path) expect(body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await getUserCredentialsByEmail({ email })).toBeNull();
+  });
+});

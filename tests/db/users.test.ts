@@ -1,0 +1,78 @@
+import { describe, expect, test } from "vitest";
+import { createChat, listChatsByOwner, moveGuestChatsToUser } from "@/db/queries/chats";
+import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { authenticate, registerUser } from "@/lib/accounts";
+import { AppError } from "@/lib/errors";
+import { newGuestId } from "@/lib/guest";
+import { uniqueEmail } from "../helpers/http";
+
+describe("accounts", () => {
+  test("a registered user can authenticate with their password, and only with it", async () => {
+    const email = uniqueEmail();
+    const user = await registerUser({ email, password: "correct horse", name: "Ann" }, null);
+    expect(user).toEqual({ id: expect.any(String), email, name: "Ann" });
+    expect(await authenticate(email, "correct horse")).toEqual(user);
+    expect(await authenticate(email, "wrong horse")).toBeNull();
+    expect(await authenticate(uniqueEmail("nobody"), "correct horse")).toBeNull();
+  });
+
+  test("the password is stored hashed, never in plain", async () => {
+    const email = uniqueEmail();
+    await registerUser({ email, password: "plain text secret" }, null);
+    const row = await getUserCredentialsByEmail({ email });
+    expect(row?.passwordHash).toMatch(/^\$2[aby]\$10\$/);
+    expect(row?.passwordHash).not.toContain("plain text secret");
+  });
+
+  test("a duplicate email is a conflict and changes nothing", async () => {
+    const email = uniqueEmail();
+    const first = await registerUser({ email, password: "first password" }, null);
+    const error = await registerUser({ email, password: "second password" }, null).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("conflict");
+    expect(await authenticate(email, "first password")).toEqual(first);
+    expect(await authenticate(email, "second password")).toBeNull();
+  });
+});
+
+describe("guest chats move to the account", () => {
+  test("on sign-up", async () => {
+    const guestId = newGuestId();
+    const otherGuest = newGuestId();
+    const mine = [
+      await createChat({ owner: { guestId } }),
+      await createChat({ owner: { guestId } }),
+    ];
+    const theirs = await createChat({ owner: { guestId: otherGuest } });
+
+    const user = await registerUser({ email: uniqueEmail(), password: "long enough" }, guestId);
+
+    const owned = await listChatsByOwner({ owner: { userId: user.id } });
+    expect(owned.map((c) => c.id).sort()).toEqual(mine.map((c) => c.id).sort());
+    expect(await listChatsByOwner({ owner: { guestId } })).toEqual([]);
+    expect((await listChatsByOwner({ owner: { guestId: otherGuest } })).map((c) => c.id)).toEqual([
+      theirs.id,
+    ]);
+  });
+
+  test("on sign-in to an existing account", async () => {
+    const user = await registerUser({ email: uniqueEmail(), password: "long enough" }, null);
+    const before = await createChat({ owner: { userId: user.id }, title: "Earlier" });
+    const guestId = newGuestId();
+    const guestChat = await createChat({ owner: { guestId } });
+
+    expect(await moveGuestChatsToUser({ guestId, userId: user.id })).toBe(1);
+
+    const owned = await listChatsByOwner({ owner: { userId: user.id } });
+    expect(owned.map((c) => c.id).sort()).toEqual([before.id, guestChat.id].sort());
+  });
+
+  test("a failed sign-up (duplicate email) moves nothing", async () => {
+    const email = uniqueEmail();
+    await registerUser({ email, password: "long enough" }, null);
+    const guestId = newGuestId();
+    const chat = await createChat({ owner: { guestId } });
+    await expect(registerUser({ email, password: "long enough" }, guestId)).rejects.toThrow();
+    expect((await listChatsByOwner({ owner: { guestId } })).map((c) => c.id)).toEqual([chat.id]);
+  });
+});

@@ -1,0 +1,50 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React's server bundle; tests are server code.
+      "server-only": path.join(root, "tests/setup/empty.ts"),
+    },
+  },
+};
+
+// Integration tests run on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL
+// is set; each run gets a fresh database (a temp directory, or a created database).
+const integration = ["tests/db/**/*.test.ts", "tests/api/**/*.test.ts"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        ...shared,
+        extends: true as const,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        ...shared,
+        extends: true as const,
+        test: { name: "pglite", include: integration, setupFiles: ["tests/setup/pglite.ts"] },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              ...shared,
+              extends: true as const,
+              test: {
+                name: "postgres",
+                include: integration,
+                globalSetup: ["tests/setup/postgres-global.ts"],
+                setupFiles: ["tests/setup/postgres.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
