@@ -63,3 +63,6 @@ export async function closeDb(): Promise<void> {
   globalForDb.skillmateDb = undefined;
   if (handle) await (await handle).close();
 }
+
+/** A transaction handle, for query functions that join a caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

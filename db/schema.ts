@@ -94,6 +94,8 @@ export const chats = pgTable(
     shareId: varchar("share_id", { length: 32 }).notNull(),
     isShared: boolean("is_shared").notNull().default(false),
     isDiscoverable: boolean("is_discoverable").notNull().default(false),
+    // Kept by every message write in the same transaction, so listing reads no messages.
+    messageCount: integer("message_count").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },

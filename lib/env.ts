@@ -19,6 +19,14 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().min(1).optional(),
   AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  // Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio...); without a base
+  // URL and a model the assistant answers offline.
+  AI_BASE_URL: z.url().optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Writes per caller per minute on the API; 0 switches the limit off (benchmarks).
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(300),
 });
 
 export type Env = z.infer<typeof schema>;

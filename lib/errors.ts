@@ -27,6 +27,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** Extra response headers, such as Retry-After or Allow. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

@@ -22,6 +22,7 @@ CREATE TABLE "chats_chat" (
 	"share_id" varchar(32) NOT NULL,
 	"is_shared" boolean DEFAULT false NOT NULL,
 	"is_discoverable" boolean DEFAULT false NOT NULL,
+	"message_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "chats_chat_one_owner" CHECK (num_nonnulls("chats_chat"."user_id", "chats_chat"."guest_id") = 1)

@@ -1,11 +1,23 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { ChatCursor } from "@/lib/chats/cursor";
+import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
+import { AppError } from "@/lib/errors";
 import { newShareId } from "@/lib/share-id";
-import { getDb } from "../client";
-import { chats } from "../schema";
+import { type Db, getDb, type Tx } from "../client";
+import { type Chat, chats, type Message, messages } from "../schema";
 
 /** Who owns a chat: an account, or a visitor known by their guest cookie. */
 export type Owner = { userId: string } | { guestId: string };
+
+export type NewMessage = {
+  id?: string;
+  messageType: "user" | "assistant";
+  content: string;
+  isError?: boolean;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function ownerColumns(owner: Owner) {
   return "userId" in owner
@@ -13,38 +25,268 @@ function ownerColumns(owner: Owner) {
     : { userId: null, guestId: owner.guestId };
 }
 
-export function ownerCondition(owner: Owner) {
+function ownerCondition(owner: Owner) {
   return "userId" in owner ? eq(chats.userId, owner.userId) : eq(chats.guestId, owner.guestId);
 }
 
-export async function createChat({ owner, title }: { owner: Owner; title?: string }) {
+function notFound(): AppError {
+  // Someone else's chat and no chat at all look the same: ids cannot be probed.
+  return new AppError("not_found", "No such chat.");
+}
+
+function ownedBy(id: string, owner: Owner) {
+  return and(eq(chats.id, id), ownerCondition(owner));
+}
+
+// ---- reads ----
+
+export async function listChatsByOwner({
+  owner,
+  limit = 50,
+  cursor,
+}: {
+  owner: Owner;
+  limit?: number;
+  cursor?: ChatCursor;
+}): Promise<{ chats: Chat[]; hasMore: boolean }> {
+  const db = await getDb();
+  // A row-value comparison, so that PostgreSQL seeks the (owner, updated_at desc, id desc)
+  // index to the cursor; the OR-expanded form would only filter.
+  const after = cursor
+    ? sql`(${chats.updatedAt}, ${chats.id}) < (${sql.param(cursor.updatedAt, chats.updatedAt)}, ${sql.param(cursor.id, chats.id)})`
+    : undefined;
+  const rows = await db
+    .select()
+    .from(chats)
+    .where(and(ownerCondition(owner), after))
+    .orderBy(desc(chats.updatedAt), desc(chats.id))
+    .limit(limit + 1);
+  return { chats: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+async function messagesOf(db: Db | Tx, chatId: string): Promise<Message[]> {
+  return db
+    .select()
+    .from(messages)
+    .where(eq(messages.chatId, chatId))
+    .orderBy(asc(messages.createdAt), asc(messages.seq));
+}
+
+/** A chat's messages in conversation order; the caller has checked who may read them. */
+export async function listMessagesByChat({ chatId }: { chatId: string }): Promise<Message[]> {
+  return messagesOf(await getDb(), chatId);
+}
+
+/** The owner's chat and its messages in conversation order; not_found otherwise. */
+export async function getOwnedChatWithMessagesOrThrow({ id, owner }: { id: string; owner: Owner }) {
+  if (!UUID.test(id)) throw notFound();
+  const db = await getDb();
+  const [chat] = await db.select().from(chats).where(ownedBy(id, owner)).limit(1);
+  if (!chat) throw notFound();
+  return { chat, messages: await messagesOf(db, id) };
+}
+
+/** A chat as the public sees it: only while it is shared. */
+export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
   const db = await getDb();
   const [chat] = await db
-    .insert(chats)
-    .values({
-      ...ownerColumns(owner),
-      shareId: newShareId(),
-      ...(title ? { title, titleIsCustom: true } : {}),
-    })
+    .select()
+    .from(chats)
+    .where(and(eq(chats.shareId, shareId), eq(chats.isShared, true)))
+    .limit(1);
+  if (!chat) return null;
+  return { chat, messages: await messagesOf(db, chat.id) };
+}
+
+// ---- writes ----
+
+/**
+ * Inserts a batch in one statement; a message whose id is already stored is skipped
+ * (saving is idempotent), unless that id belongs to another chat (409).
+ */
+async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<Message[]> {
+  if (batch.length === 0) return [];
+  const inserted = await tx
+    .insert(messages)
+    .values(
+      batch.map((m) => ({
+        ...(m.id ? { id: m.id.toLowerCase() } : {}),
+        chatId: chat.id,
+        messageType: m.messageType,
+        content: m.content,
+        isError: m.isError ?? false,
+        // clock_timestamp, not now(): writers to one chat queue on its row lock, and
+        // each must sort after the one before it.
+        createdAt: sql`clock_timestamp()`,
+      })),
+    )
+    .onConflictDoNothing({ target: messages.id })
     .returning();
-  if (!chat) throw new Error("insert returned no row");
+  const skippedIds = batch
+    .map((m) => m.id?.toLowerCase())
+    .filter((id): id is string => Boolean(id) && !inserted.some((row) => row.id === id));
+  if (skippedIds.length > 0) {
+    const [elsewhere] = await tx
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(inArray(messages.id, skippedIds), ne(messages.chatId, chat.id)))
+      .limit(1);
+    if (elsewhere) {
+      throw new AppError("conflict", `Message ${elsewhere.id} already belongs to another chat.`);
+    }
+  }
+  return inserted;
+}
+
+/** Counts, updated_at and the automatic title after messages were added to a chat. */
+async function recordInsert(tx: Tx, chat: Chat, inserted: Message[]): Promise<Chat> {
+  if (inserted.length === 0) return chat;
+  const firstUser = inserted.find((m) => m.messageType === "user");
+  const retitle = !chat.titleIsCustom && chat.title === DEFAULT_TITLE && firstUser;
+  const [updated] = await tx
+    .update(chats)
+    .set({
+      messageCount: sql`${chats.messageCount} + ${inserted.length}`,
+      updatedAt: sql`greatest(clock_timestamp(), ${chats.updatedAt})`,
+      ...(retitle ? { title: titleFromMessage(firstUser.content) } : {}),
+    })
+    .where(eq(chats.id, chat.id))
+    .returning();
+  if (!updated) throw new Error("chat vanished inside its own transaction");
+  return updated;
+}
+
+/** Creates a chat with its first messages, all or nothing. */
+export async function createChatWithMessages({
+  owner,
+  title,
+  messages: batch = [],
+}: {
+  owner: Owner;
+  title?: string;
+  messages?: NewMessage[];
+}): Promise<{ chat: Chat; messages: Message[] }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(chats)
+      .values({
+        ...ownerColumns(owner),
+        shareId: newShareId(),
+        ...(title ? { title, titleIsCustom: true } : {}),
+      })
+      .returning();
+    if (!created) throw new Error("insert returned no row");
+    const inserted = await insertMessages(tx, created, batch);
+    const chat = await recordInsert(tx, created, inserted);
+    return { chat, messages: await messagesOf(tx, chat.id) };
+  });
+}
+
+async function lockOwnedChat(tx: Tx, id: string, owner: Owner): Promise<Chat> {
+  if (!UUID.test(id)) throw notFound();
+  // FOR UPDATE: concurrent writers to one chat take turns, so counts, titles and
+  // message order stay right.
+  const [chat] = await tx.select().from(chats).where(ownedBy(id, owner)).for("update");
+  if (!chat) throw notFound();
   return chat;
 }
 
-export async function listChatsByOwner({ owner }: { owner: Owner }) {
+/** Adds messages to the owner's chat, idempotently by message id. */
+export async function appendMessages({
+  chatId,
+  owner,
+  messages: batch,
+}: {
+  chatId: string;
+  owner: Owner;
+  messages: NewMessage[];
+}): Promise<{ chat: Chat; inserted: Message[] }> {
   const db = await getDb();
-  return db.select().from(chats).where(ownerCondition(owner));
+  return db.transaction(async (tx) => {
+    const locked = await lockOwnedChat(tx, chatId, owner);
+    const inserted = await insertMessages(tx, locked, batch);
+    return { chat: await recordInsert(tx, locked, inserted), inserted };
+  });
+}
+
+/** The stored message with this id in the owner's chat (for a retried single post). */
+export async function getMessageInChat({ chatId, id }: { chatId: string; id: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.chatId, chatId), eq(messages.id, id.toLowerCase())))
+    .limit(1);
+  return row ?? null;
+}
+
+export type ChatChanges = { title?: string; isShared?: boolean; isDiscoverable?: boolean };
+
+/**
+ * Renames, shares or unshares, and sets discoverability. updated_at tracks the
+ * conversation, so these do not move the chat in the owner's list.
+ */
+export async function updateOwnedChatOrThrow({
+  id,
+  owner,
+  changes,
+}: {
+  id: string;
+  owner: Owner;
+  changes: ChatChanges;
+}): Promise<Chat> {
+  if (!UUID.test(id)) throw notFound();
+  const db = await getDb();
+  const [chat] = await db
+    .update(chats)
+    .set({
+      ...(changes.title !== undefined ? { title: changes.title, titleIsCustom: true } : {}),
+      ...(changes.isShared !== undefined ? { isShared: changes.isShared } : {}),
+      ...(changes.isDiscoverable !== undefined ? { isDiscoverable: changes.isDiscoverable } : {}),
+    })
+    .where(ownedBy(id, owner))
+    .returning();
+  if (!chat) throw notFound();
+  return chat;
+}
+
+/** Flips sharing in one statement, so two quick clicks cannot both read the old state. */
+export async function toggleSharingOrThrow({ id, owner }: { id: string; owner: Owner }) {
+  if (!UUID.test(id)) throw notFound();
+  const db = await getDb();
+  const [chat] = await db
+    .update(chats)
+    .set({ isShared: sql`not ${chats.isShared}` })
+    .where(ownedBy(id, owner))
+    .returning();
+  if (!chat) throw notFound();
+  return chat;
+}
+
+/** Deletes the chat and (by cascade) its messages; returns its share id for cache expiry. */
+export async function deleteOwnedChatOrThrow({ id, owner }: { id: string; owner: Owner }) {
+  if (!UUID.test(id)) throw notFound();
+  const db = await getDb();
+  const [deleted] = await db
+    .delete(chats)
+    .where(ownedBy(id, owner))
+    .returning({ shareId: chats.shareId });
+  if (!deleted) throw notFound();
+  return deleted;
 }
 
 /** A guest who signs in keeps their chats: they move to the account. */
 export async function moveGuestChatsToUser({
   guestId,
   userId,
+  tx,
 }: {
   guestId: string;
   userId: string;
+  tx?: Tx;
 }): Promise<number> {
-  const db = await getDb();
+  const db = tx ?? (await getDb());
   const moved = await db
     .update(chats)
     .set({ userId, guestId: null })

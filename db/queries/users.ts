@@ -1,7 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { chats, users } from "../schema";
+import { users } from "../schema";
+import { moveGuestChatsToUser } from "./chats";
 
 // What may leave the server: never the password hash.
 const publicColumns = { id: users.id, email: users.email, name: users.name };
@@ -42,12 +43,7 @@ export async function createUserWithPassword({
         .values({ email, name, passwordHash })
         .returning(publicColumns);
       if (!user) throw new Error("insert returned no row");
-      if (guestId) {
-        await tx
-          .update(chats)
-          .set({ userId: user.id, guestId: null })
-          .where(eq(chats.guestId, guestId));
-      }
+      if (guestId) await moveGuestChatsToUser({ guestId, userId: user.id, tx });
       return user;
     });
   } catch (error) {

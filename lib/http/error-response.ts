@@ -43,5 +43,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
       },
     };
   }
-  return Response.json(body, { status, headers: { "x-request-id": requestId } });
+  const headers = {
+    ...(error instanceof AppError ? error.headers : {}),
+    "x-request-id": requestId,
+  };
+  return Response.json(body, { status, headers });
 }

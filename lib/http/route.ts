@@ -1,15 +1,65 @@
 import { randomUUID } from "node:crypto";
+import type { Owner } from "@/db/queries/chats";
 import { type Caller, resolveCaller } from "@/lib/caller";
+import { isSecureRequest } from "@/lib/cookies";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { guestSetCookie, newGuestId } from "@/lib/guest";
 import { errorResponse } from "./error-response";
+import { RateLimiter } from "./rate-limit";
 import { assertSameOrigin } from "./same-origin";
 
 type Context<P> = { params: Promise<P> };
 
-export type HandlerArgs<P> = { request: Request; params: P; caller: Caller; requestId: string };
+export type HandlerArgs<P> = {
+  request: Request;
+  params: P;
+  caller: Caller;
+  requestId: string;
+  /** The public base URL for links (APP_URL, else this request's origin). */
+  baseUrl: string;
+  /** The caller as an owner; null for a visitor with no guest identity yet. */
+  owner: Owner | null;
+  /** The caller as an owner, giving a new visitor a guest identity (their first write). */
+  ensureOwner: () => Owner;
+};
+
+let limiter: RateLimiter | undefined;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function ownerOf(caller: Caller): Owner | null {
+  if (caller.kind === "user") return { userId: caller.userId };
+  if (caller.kind === "guest") return { guestId: caller.guestId };
+  return null;
+}
+
+/** A visitor with no identity has no chats: every chat route answers them not_found. */
+export function ownerOrNotFound(owner: Owner | null): Owner {
+  if (!owner) throw new AppError("not_found", "No such chat.");
+  return owner;
+}
+
+function baseUrlOf(request: Request): string {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return host
+    ? `${proto ?? new URL(request.url).protocol.slice(0, -1)}://${host}`
+    : new URL(request.url).origin;
+}
+
+function rateLimitKey(caller: Caller, request: Request): string {
+  if (caller.kind === "user") return `user:${caller.userId}`;
+  if (caller.kind === "guest") return `guest:${caller.guestId}`;
+  return `ip:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown"}`;
+}
 
 /**
  * The shared part of every API route: await params, refuse cross-site writes, resolve
- * the caller, and map whatever is thrown to the contract's error JSON.
+ * the caller, limit write rates, issue a guest identity when a handler needs one, and
+ * map whatever is thrown to the contract's error JSON.
  */
 export function route<P = Record<string, never>>(
   handler: (args: HandlerArgs<P>) => Promise<Response>,
@@ -17,11 +67,46 @@ export function route<P = Record<string, never>>(
   return async (request: Request, context: Context<P>): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) assertSameOrigin(request);
+      const mutating = !SAFE_METHODS.has(request.method);
+      if (mutating) assertSameOrigin(request);
       const [params, caller] = await Promise.all([context.params, resolveCaller(request.headers)]);
-      return await handler({ request, params, caller, requestId });
+      if (mutating) {
+        limiter ??= new RateLimiter(env().RATE_LIMIT_WRITES_PER_MINUTE);
+        limiter.hit(rateLimitKey(caller, request));
+      }
+      let newGuest: string | undefined;
+      const owner = ownerOf(caller);
+      const response = await handler({
+        request,
+        params,
+        caller,
+        requestId,
+        baseUrl: baseUrlOf(request),
+        owner,
+        ensureOwner: () => {
+          if (owner) return owner;
+          newGuest ??= newGuestId();
+          return { guestId: newGuest };
+        },
+      });
+      if (newGuest) {
+        response.headers.append(
+          "set-cookie",
+          guestSetCookie(newGuest, isSecureRequest(request.headers, request.url)),
+        );
+      }
+      return response;
     } catch (error) {
       return errorResponse(error, requestId);
     }
   };
+}
+
+/** A handler for the methods a route does not have: 405 in the contract's shape. */
+export function notAllowed(allow: string) {
+  return async (): Promise<Response> =>
+    errorResponse(
+      new AppError("method_not_allowed", `This route allows ${allow}.`, undefined, { allow }),
+      randomUUID(),
+    );
 }

@@ -12,14 +12,17 @@ export function assertSameOrigin(request: Request): void {
   if (origin === null) return;
   // Sandboxed frames and some redirects send the literal "null".
   if (origin === "null") throw crossSite();
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host =
+    request.headers.get("x-forwarded-host") ??
+    request.headers.get("host") ??
+    new URL(request.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
     throw crossSite();
   }
-  if (host && originHost !== host) throw crossSite();
+  if (originHost !== host) throw crossSite();
 }
 
 function crossSite() {

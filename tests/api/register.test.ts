@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { POST } from "@/app/api/register/route";
-import { createChat, listChatsByOwner } from "@/db/queries/chats";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { resolveCaller } from "@/lib/caller";
 import { guestCookieValue, newGuestId } from "@/lib/guest";
+import { chatIdsOf, newChat } from "../helpers/chats";
 import { callRoute, cookieHeaderFrom, uniqueEmail } from "../helpers/http";
 
 const register = (call: Omit<Parameters<typeof callRoute>[1], "path">) =>
@@ -23,14 +23,14 @@ describe("POST /api/register", () => {
 
   test("moves the caller's guest chats to the new account and ends the guest identity", async () => {
     const guestId = newGuestId();
-    const chat = await createChat({ owner: { guestId } });
+    const chat = await newChat({ guestId });
     const response = await register({
       body: { email: uniqueEmail(), password: "long enough" },
       headers: { cookie: `skillmate_guest=${guestCookieValue(guestId)}` },
     });
     expect(response.status).toBe(201);
     const { id } = await response.json();
-    expect((await listChatsByOwner({ owner: { userId: id } })).map((c) => c.id)).toEqual([chat.id]);
+    expect(await chatIdsOf({ userId: id })).toEqual([chat.id]);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("skillmate_guest=;"))).toBe(
       true,
     );

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { createChat, listChatsByOwner, moveGuestChatsToUser } from "@/db/queries/chats";
+import { moveGuestChatsToUser } from "@/db/queries/chats";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { authenticate, registerUser } from "@/lib/accounts";
 import { AppError } from "@/lib/errors";
 import { newGuestId } from "@/lib/guest";
+import { chatIdsOf, newChat } from "../helpers/chats";
 import { uniqueEmail } from "../helpers/http";
 
 describe("accounts", () => {
@@ -39,40 +40,35 @@ describe("guest chats move to the account", () => {
   test("on sign-up", async () => {
     const guestId = newGuestId();
     const otherGuest = newGuestId();
-    const mine = [
-      await createChat({ owner: { guestId } }),
-      await createChat({ owner: { guestId } }),
-    ];
-    const theirs = await createChat({ owner: { guestId: otherGuest } });
+    const mine = [await newChat({ guestId }), await newChat({ guestId })];
+    const theirs = await newChat({ guestId: otherGuest });
 
     const user = await registerUser({ email: uniqueEmail(), password: "long enough" }, guestId);
 
-    const owned = await listChatsByOwner({ owner: { userId: user.id } });
-    expect(owned.map((c) => c.id).sort()).toEqual(mine.map((c) => c.id).sort());
-    expect(await listChatsByOwner({ owner: { guestId } })).toEqual([]);
-    expect((await listChatsByOwner({ owner: { guestId: otherGuest } })).map((c) => c.id)).toEqual([
-      theirs.id,
-    ]);
+    const owned = await chatIdsOf({ userId: user.id });
+    expect(owned).toEqual(mine.map((c) => c.id).sort());
+    expect(await chatIdsOf({ guestId })).toEqual([]);
+    expect(await chatIdsOf({ guestId: otherGuest })).toEqual([theirs.id]);
   });
 
   test("on sign-in to an existing account", async () => {
     const user = await registerUser({ email: uniqueEmail(), password: "long enough" }, null);
-    const before = await createChat({ owner: { userId: user.id }, title: "Earlier" });
+    const before = await newChat({ userId: user.id }, "Earlier");
     const guestId = newGuestId();
-    const guestChat = await createChat({ owner: { guestId } });
+    const guestChat = await newChat({ guestId });
 
     expect(await moveGuestChatsToUser({ guestId, userId: user.id })).toBe(1);
 
-    const owned = await listChatsByOwner({ owner: { userId: user.id } });
-    expect(owned.map((c) => c.id).sort()).toEqual([before.id, guestChat.id].sort());
+    const owned = await chatIdsOf({ userId: user.id });
+    expect(owned).toEqual([before.id, guestChat.id].sort());
   });
 
   test("a failed sign-up (duplicate email) moves nothing", async () => {
     const email = uniqueEmail();
     await registerUser({ email, password: "long enough" }, null);
     const guestId = newGuestId();
-    const chat = await createChat({ owner: { guestId } });
+    const chat = await newChat({ guestId });
     await expect(registerUser({ email, password: "long enough" }, guestId)).rejects.toThrow();
-    expect((await listChatsByOwner({ owner: { guestId } })).map((c) => c.id)).toEqual([chat.id]);
+    expect(await chatIdsOf({ guestId })).toEqual([chat.id]);
   });
 });

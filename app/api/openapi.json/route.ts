@@ -1,0 +1,6 @@
+import { openApiDocument } from "@/lib/openapi";
+
+// GET /api/openapi.json — the chats API as OpenAPI 3.1, generated from its zod schemas
+export async function GET() {
+  return Response.json(openApiDocument());
+}

@@ -1,0 +1,47 @@
+import type { Chat, Message } from "@/db/schema";
+import type { ChatDetailOut, ChatOut, MessageOut, SharedChatOut } from "@/lib/validation/chat";
+
+export function shareUrl(baseUrl: string, shareId: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/chatbot/share/${shareId}`;
+}
+
+export function toMessageOut(
+  m: Pick<Message, "id" | "messageType" | "content" | "isError" | "createdAt">,
+): MessageOut {
+  return {
+    id: m.id,
+    message_type: m.messageType,
+    content: m.content,
+    is_error: m.isError,
+    created_at: m.createdAt.toISOString(),
+  };
+}
+
+export function toChatOut(chat: Chat, baseUrl: string): ChatOut {
+  return {
+    id: chat.id,
+    title: chat.title,
+    share_id: chat.shareId,
+    is_shared: chat.isShared,
+    is_discoverable: chat.isDiscoverable,
+    share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
+    created_at: chat.createdAt.toISOString(),
+    updated_at: chat.updatedAt.toISOString(),
+    message_count: chat.messageCount,
+  };
+}
+
+export function toChatDetailOut(chat: Chat, messages: Message[], baseUrl: string): ChatDetailOut {
+  return { ...toChatOut(chat, baseUrl), messages: messages.map(toMessageOut) };
+}
+
+/** The public view of a shared chat: no owner, no ids beyond the share id. */
+export function toSharedChatOut(chat: Chat, messages: Message[]): SharedChatOut {
+  return {
+    share_id: chat.shareId,
+    title: chat.title,
+    created_at: chat.createdAt.toISOString(),
+    updated_at: chat.updatedAt.toISOString(),
+    messages: messages.map(toMessageOut),
+  };
+}

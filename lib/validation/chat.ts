@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+// Request and response bodies of the chats API (shared/api-contract.md). Shared by the
+// route handlers, the web client and the OpenAPI document; no server imports here.
+
+export const TITLE_MAX = 200;
+export const CONTENT_MAX = 100_000;
+export const BATCH_MAX = 500;
+export const LIST_LIMIT_MAX = 100;
+export const LIST_LIMIT_DEFAULT = 50;
+
+export const messageTypeSchema = z.enum(["user", "assistant"]);
+
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "The title cannot be empty." })
+  .max(TITLE_MAX, { message: `Use at most ${TITLE_MAX} characters.` });
+
+export const messageInSchema = z
+  .strictObject({
+    id: z.uuid({ message: "Must be a UUID." }).optional(),
+    message_type: messageTypeSchema,
+    content: z
+      .string()
+      .min(1, { message: "The message cannot be empty." })
+      .max(CONTENT_MAX, { message: `Use at most ${CONTENT_MAX} characters.` }),
+    is_error: z.boolean().optional(),
+  })
+  .meta({ id: "MessageIn" });
+
+const messagesSchema = (min: number) =>
+  z
+    .array(messageInSchema)
+    .min(min, { message: "Send at least one message." })
+    .max(BATCH_MAX, { message: `Send at most ${BATCH_MAX} messages at once.` });
+
+export const createChatSchema = z
+  .strictObject({ title: titleSchema.optional(), messages: messagesSchema(0).optional() })
+  .meta({ id: "CreateChat" });
+
+export const createWithMessagesSchema = z
+  .strictObject({ title: titleSchema.optional(), messages: messagesSchema(1) })
+  .meta({ id: "CreateChatWithMessages" });
+
+export const appendMessagesSchema = z
+  .strictObject({ messages: messagesSchema(1) })
+  .meta({ id: "AppendMessages" });
+
+export const patchChatSchema = z
+  .strictObject({
+    title: titleSchema.optional(),
+    is_shared: z.boolean().optional(),
+    is_discoverable: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "Send at least one of title, is_shared, is_discoverable.",
+  })
+  .meta({ id: "PatchChat" });
+
+export const shareChatSchema = z
+  .strictObject({ is_shared: z.boolean().optional() })
+  .meta({ id: "ShareChat" });
+
+export const listChatsQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ message: "Must be a number." })
+    .int({ message: "Must be a whole number." })
+    .min(1)
+    .max(LIST_LIMIT_MAX)
+    .default(LIST_LIMIT_DEFAULT),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+// ---- responses ----
+
+export const messageSchema = z
+  .object({
+    id: z.uuid(),
+    message_type: messageTypeSchema,
+    content: z.string(),
+    is_error: z.boolean(),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: "Message" });
+
+export const chatSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    share_id: z.string(),
+    is_shared: z.boolean(),
+    is_discoverable: z.boolean(),
+    share_url: z.url().nullable(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+    message_count: z.int().min(0),
+  })
+  .meta({ id: "Chat" });
+
+export const chatDetailSchema = chatSchema
+  .extend({ messages: z.array(messageSchema) })
+  .meta({ id: "ChatDetail" });
+
+export const chatListSchema = z
+  .object({ results: z.array(chatSchema), next_cursor: z.string().nullable() })
+  .meta({ id: "ChatList" });
+
+export const shareStateSchema = z
+  .object({ is_shared: z.boolean(), share_id: z.string(), share_url: z.url().nullable() })
+  .meta({ id: "ShareState" });
+
+export const sharedChatSchema = z
+  .object({
+    share_id: z.string(),
+    title: z.string(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+    messages: z.array(messageSchema),
+  })
+  .meta({ id: "SharedChat" });
+
+export type MessageIn = z.infer<typeof messageInSchema>;
+export type MessageOut = z.infer<typeof messageSchema>;
+export type ChatOut = z.infer<typeof chatSchema>;
+export type ChatDetailOut = z.infer<typeof chatDetailSchema>;
+export type ChatListOut = z.infer<typeof chatListSchema>;
+export type ShareStateOut = z.infer<typeof shareStateSchema>;
+export type SharedChatOut = z.infer<typeof sharedChatSchema>;
+export type PatchChatIn = z.infer<typeof patchChatSchema>;

@@ -1,0 +1,24 @@
+import { registerUser } from "@/lib/accounts";
+import { guestCookieValue, newGuestId } from "@/lib/guest";
+import { sessionSetCookie } from "@/lib/session-token";
+import { uniqueEmail } from "./http";
+
+export type TestCaller = { label: string; headers: Record<string, string> };
+
+/** A new account, and the Cookie header of its signed-in browser. */
+export async function signedInUser(label = "user"): Promise<TestCaller & { userId: string }> {
+  const user = await registerUser(
+    { email: uniqueEmail(label), password: "long enough", name: label },
+    null,
+  );
+  const cookie = (await sessionSetCookie(user, false)).split(";")[0] ?? "";
+  return { label, userId: user.id, headers: { cookie } };
+}
+
+/** A visitor with a guest identity (as after their first write). */
+export function guest(label = "guest"): TestCaller & { guestId: string } {
+  const guestId = newGuestId();
+  return { label, guestId, headers: { cookie: `skillmate_guest=${guestCookieValue(guestId)}` } };
+}
+
+export const nobody: TestCaller = { label: "nobody", headers: {} };
