@@ -1,5 +1,10 @@
+import { MessageSquare } from "lucide-react";
+import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { currentCaller } from "@/lib/current-caller";
+
+// Reads the caller's cookies (or the query) before anything can be shown: rendered per request.
+export const instant = false;
 
 export default async function HomePage() {
   const caller = await currentCaller();
@@ -19,6 +24,15 @@ export default async function HomePage() {
           SkillMate keeps every conversation you have with it, and lets you share any of them with a
           link.
         </p>
+        <div>
+          <Link
+            href="/chatbot"
+            className="inline-flex items-center gap-2 rounded-xl bg-zinc-900 px-6 py-3 text-base font-semibold text-white shadow-sm hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
+            <MessageSquare aria-hidden size={20} />
+            Start chatting
+          </Link>
+        </div>
       </main>
     </div>
   );

@@ -98,6 +98,28 @@ export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
   return { chat, messages: await messagesOf(db, chat.id) };
 }
 
+/** Just the flags that decide how the public may see a chat. */
+export async function getShareVisibility({ shareId }: { shareId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ isShared: chats.isShared, isDiscoverable: chats.isDiscoverable })
+    .from(chats)
+    .where(eq(chats.shareId, shareId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Shared chats their owners let search engines index, most recently updated first. */
+export async function listDiscoverableChats({ limit }: { limit: number }) {
+  const db = await getDb();
+  return db
+    .select({ shareId: chats.shareId, updatedAt: chats.updatedAt })
+    .from(chats)
+    .where(and(eq(chats.isShared, true), eq(chats.isDiscoverable, true)))
+    .orderBy(desc(chats.updatedAt))
+    .limit(limit);
+}
+
 // ---- writes ----
 
 /**
@@ -221,6 +243,9 @@ export async function getMessageInChat({ chatId, id }: { chatId: string; id: str
   return row ?? null;
 }
 
+// Kept while a chat stays shared; set anew when it goes from private to shared.
+const sharedAtOnShare = sql`case when ${chats.isShared} then ${chats.sharedAt} else now() end`;
+
 export type ChatChanges = { title?: string; isShared?: boolean; isDiscoverable?: boolean };
 
 /**
@@ -243,6 +268,7 @@ export async function updateOwnedChatOrThrow({
     .set({
       ...(changes.title !== undefined ? { title: changes.title, titleIsCustom: true } : {}),
       ...(changes.isShared !== undefined ? { isShared: changes.isShared } : {}),
+      ...(changes.isShared ? { sharedAt: sharedAtOnShare } : {}),
       ...(changes.isDiscoverable !== undefined ? { isDiscoverable: changes.isDiscoverable } : {}),
     })
     .where(ownedBy(id, owner))
@@ -257,7 +283,7 @@ export async function toggleSharingOrThrow({ id, owner }: { id: string; owner: O
   const db = await getDb();
   const [chat] = await db
     .update(chats)
-    .set({ isShared: sql`not ${chats.isShared}` })
+    .set({ isShared: sql`not ${chats.isShared}`, sharedAt: sharedAtOnShare })
     .where(ownedBy(id, owner))
     .returning();
   if (!chat) throw notFound();
@@ -274,6 +300,42 @@ export async function deleteOwnedChatOrThrow({ id, owner }: { id: string; owner:
     .returning({ shareId: chats.shareId });
   if (!deleted) throw notFound();
   return deleted;
+}
+
+/**
+ * Removes a failed assistant reply before it is retried. Only error messages can go:
+ * a conversation's real messages are never deleted one by one.
+ */
+export async function deleteErrorMessage({
+  chatId,
+  owner,
+  id,
+}: {
+  chatId: string;
+  owner: Owner;
+  id: string;
+}) {
+  if (!UUID.test(id)) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await lockOwnedChat(tx, chatId, owner);
+    const removed = await tx
+      .delete(messages)
+      .where(
+        and(
+          eq(messages.id, id.toLowerCase()),
+          eq(messages.chatId, chatId),
+          eq(messages.isError, true),
+        ),
+      )
+      .returning({ id: messages.id });
+    if (removed.length > 0) {
+      await tx
+        .update(chats)
+        .set({ messageCount: sql`${chats.messageCount} - ${removed.length}` })
+        .where(eq(chats.id, chatId));
+    }
+  });
 }
 
 /** A guest who signs in keeps their chats: they move to the account. */

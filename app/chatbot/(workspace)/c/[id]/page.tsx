@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ChatView } from "@/components/chatbot/chat-view";
+import { getOwnedChatWithMessagesOrThrow } from "@/db/queries/chats";
+import { ownerOf } from "@/lib/caller";
+import { toChatDetailOut } from "@/lib/chats/serialize";
+import { currentCaller } from "@/lib/current-caller";
+import { AppError } from "@/lib/errors";
+import { requestBaseUrl } from "../../load";
+
+// Metadata and the page read the same chat: one query per request.
+const loadChat = cache(async (id: string) => {
+  const caller = await currentCaller();
+  const owner = ownerOf(caller);
+  if (!owner) notFound();
+  try {
+    const { chat, messages } = await getOwnedChatWithMessagesOrThrow({ id, owner });
+    return { caller, detail: toChatDetailOut(chat, messages, await requestBaseUrl()) };
+  } catch (error) {
+    // Someone else's chat looks exactly like no chat.
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  const { detail } = await loadChat((await params).id);
+  return { title: detail.title };
+}
+
+export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { caller, detail } = await loadChat(id);
+  return <ChatView key={id} initialChat={detail} isGuest={caller.kind !== "user"} />;
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+import { AccountMenu } from "@/components/auth/account-menu";
+import { ChatShell } from "@/components/chatbot/chat-shell";
+import { listChatsByOwner } from "@/db/queries/chats";
+import { assistantMode } from "@/lib/assistant/provider";
+import { ownerOf } from "@/lib/caller";
+import { encodeCursor } from "@/lib/chats/cursor";
+import { toChatOut } from "@/lib/chats/serialize";
+import { currentCaller } from "@/lib/current-caller";
+import { requestBaseUrl } from "./load";
+
+export const metadata: Metadata = {
+  title: "Chat",
+  // Private conversations: nothing under /chatbot (but the share pages) is for indexing.
+  robots: { index: false },
+};
+
+// The caller's chats are the first thing to show, and they depend on their cookies: the
+// shell renders per request, with the sidebar and the open chat in the HTML.
+export const instant = false;
+
+const FIRST_PAGE = 30;
+
+export default async function ChatbotLayout({ children }: { children: ReactNode }) {
+  const caller = await currentCaller();
+  const owner = ownerOf(caller);
+  const [page, baseUrl] = await Promise.all([
+    owner ? listChatsByOwner({ owner, limit: FIRST_PAGE }) : { chats: [], hasMore: false },
+    requestBaseUrl(),
+  ]);
+  const last = page.chats.at(-1);
+  return (
+    <ChatShell
+      initialChats={page.chats.map((chat) => toChatOut(chat, baseUrl))}
+      initialCursor={page.hasMore && last ? encodeCursor(last) : null}
+      serverNow={Date.now()}
+      account={<AccountMenu caller={caller} />}
+      offline={assistantMode() === "offline"}
+    >
+      {children}
+      {/* Here, not in the root layout: the public share pages ship no toast code. */}
+      <Toaster position="top-center" theme="system" richColors closeButton />
+    </ChatShell>
+  );
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { NewChatView } from "@/components/chatbot/new-chat-view";
+import { currentCaller } from "@/lib/current-caller";
+
+export const metadata: Metadata = { title: "New chat" };
+
+export default async function NewChatPage() {
+  const caller = await currentCaller();
+  return <NewChatView isGuest={caller.kind !== "user"} />;
+}

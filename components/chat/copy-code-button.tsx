@@ -1,0 +1,29 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { copyText } from "@/components/chat/copy-text";
+
+export function CopyCodeButton({ code }: { code: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      aria-label="Copy code"
+      title="Copy code"
+      className="absolute top-1.5 right-1.5 inline-flex items-center gap-1 rounded-md border border-zinc-600 bg-zinc-800 px-2 py-1 text-xs text-zinc-100 hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-sky-400"
+      onClick={async () => {
+        if (await copyText(code)) {
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        } else {
+          toast.error("Could not copy the code.");
+        }
+      }}
+    >
+      {copied ? <Check aria-hidden size={14} /> : <Copy aria-hidden size={14} />}
+      <span>{copied ? "Copied" : "Copy"}</span>
+    </button>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { ArrowUp, Square } from "lucide-react";
+import { useLayoutEffect, useRef, useState } from "react";
+
+const MAX_HEIGHT = 200;
+
+/** The message box: grows with its text, Enter sends, Shift+Enter breaks the line. */
+export function Composer({
+  busy,
+  onSend,
+  onStop,
+}: {
+  busy: boolean;
+  /** Resolves false when the message was not accepted, so its text comes back. */
+  onSend: (text: string) => Promise<boolean>;
+  onStop: () => void;
+}) {
+  const [text, setText] = useState("");
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, which the effect reads from the element
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT)}px`;
+    el.style.overflowY = el.scrollHeight > MAX_HEIGHT ? "auto" : "hidden";
+  }, [text]);
+
+  async function submit() {
+    const message = text.trim();
+    if (!message || busy) return;
+    setText("");
+    if (!(await onSend(message))) setText((current) => current || message);
+    area.current?.focus();
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:focus-within:border-zinc-400"
+    >
+      <textarea
+        ref={area}
+        aria-label="Message"
+        placeholder="Message SkillMate…"
+        rows={1}
+        value={text}
+        maxLength={100_000}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          // isComposing: Enter that confirms an IME candidate must not send.
+          if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+        className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-base leading-6 outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400"
+      />
+      {busy ? (
+        <button
+          type="button"
+          aria-label="Stop"
+          title="Stop"
+          onClick={onStop}
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
+          <Square aria-hidden size={14} fill="currentColor" />
+        </button>
+      ) : (
+        <button
+          type="submit"
+          aria-label="Send"
+          title="Send (Enter)"
+          disabled={!text.trim()}
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:bg-zinc-400 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300 dark:disabled:bg-zinc-600"
+        >
+          <ArrowUp aria-hidden size={18} />
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ErrorBody } from "@/lib/errors";
+import type { ChatDetailOut, ChatListOut, ChatOut, ShareStateOut } from "@/lib/validation/chat";
+
+// Typed fetch wrappers for the chats API as the browser calls it. Paths go without the
+// trailing slash: the Django-style form costs a 308 hop from here.
+
+/** A refusal from the API, carrying the contract's error code and human message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export async function errorFrom(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as Partial<ErrorBody>;
+    if (body.error?.message) {
+      return new ApiError(response.status, body.error.code, body.error.message);
+    }
+  } catch {
+    // Not the contract's JSON (a proxy's page, a dropped connection): say so generically.
+  }
+  return new ApiError(response.status, "internal_error", "Something went wrong. Please try again.");
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: init?.body ? { "content-type": "application/json" } : undefined,
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "You seem to be offline. Please try again.");
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+const json = (body: unknown) => JSON.stringify(body);
+
+export const chatsApi = {
+  list: (cursor?: string | null) =>
+    call<ChatListOut>(
+      `/api/chats?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    ),
+  create: () => call<ChatDetailOut>("/api/chats", { method: "POST", body: json({}) }),
+  get: (id: string) => call<ChatDetailOut>(`/api/chats/${id}`),
+  rename: (id: string, title: string) =>
+    call<ChatOut>(`/api/chats/${id}`, { method: "PATCH", body: json({ title }) }),
+  setShared: (id: string, isShared: boolean) =>
+    call<ShareStateOut>(`/api/chats/${id}/share`, {
+      method: "POST",
+      body: json({ is_shared: isShared }),
+    }),
+  setDiscoverable: (id: string, isDiscoverable: boolean) =>
+    call<ChatOut>(`/api/chats/${id}`, {
+      method: "PATCH",
+      body: json({ is_discoverable: isDiscoverable }),
+    }),
+  remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
+};
+
+/** A v4 UUID; crypto.randomUUID only exists in secure contexts (not plain http on a LAN). */
+export function newId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
