@@ -1,9 +1,20 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+
+const here = import.meta.dirname;
 
 const nextConfig: NextConfig = {
   // PGlite ships a wasm file it loads by URL; bundling it breaks that lookup.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Caching is explicit: "use cache" + cacheTag (public share pages); everything else
+  // renders per request.
+  cacheComponents: true,
+  // Both of Next's caches, with tag expiry shared across instances (docs/caching.md).
+  cacheHandler: path.join(here, "lib/cache/isr-handler.cjs"),
+  cacheHandlers: { default: path.join(here, "lib/cache/use-cache-handler.cjs") },
+  // Lets several builds live side by side (benchmarks, parallel e2e runs in one tree).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default nextConfig;

@@ -94,6 +94,8 @@ export const chats = pgTable(
     shareId: varchar("share_id", { length: 32 }).notNull(),
     isShared: boolean("is_shared").notNull().default(false),
     isDiscoverable: boolean("is_discoverable").notNull().default(false),
+    // When the chat was last made public: the share page says so.
+    sharedAt: ts("shared_at"),
     // Kept by every message write in the same transaction, so listing reads no messages.
     messageCount: integer("message_count").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),
@@ -134,6 +136,21 @@ export const messages = pgTable(
     index("chats_chatmessage_chat_order_idx").on(t.chatId, t.createdAt, t.seq),
     check("chats_chatmessage_type_check", sql`${t.messageType} in ('user', 'assistant')`),
   ],
+);
+
+// ---- Cache tag expiry events, shared by every app instance on one PostgreSQL ----
+
+// Append-only: an instance that expires a tag (a chat unshared, deleted, changed) adds
+// a row; every instance reads rows past the last seq it saw before serving a cached
+// page, so revocation holds on all of them at the next request. See docs/caching.md.
+export const cacheTagEvents = pgTable(
+  "cache_tag_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    tag: text("tag").notNull(),
+    expiredAt: ts("expired_at").notNull().defaultNow(),
+  },
+  (t) => [index("cache_tag_events_expired_at_idx").on(t.expiredAt)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -1,3 +1,4 @@
+import type { Owner } from "@/db/queries/chats";
 import { parseCookies } from "@/lib/cookies";
 import { GUEST_COOKIE, verifyGuestCookie } from "@/lib/guest";
 import { readSessionToken } from "@/lib/session-token";
@@ -18,4 +19,11 @@ export async function resolveCaller(headers: Headers): Promise<Caller> {
 /** The guest id a request carries, whether or not someone is also signed in. */
 export function guestIdOf(headers: Headers): string | null {
   return verifyGuestCookie(parseCookies(headers.get("cookie")).get(GUEST_COOKIE));
+}
+
+/** The caller as the owner of chats; null for a visitor with no guest identity yet. */
+export function ownerOf(caller: Caller): Owner | null {
+  if (caller.kind === "user") return { userId: caller.userId };
+  if (caller.kind === "guest") return { guestId: caller.guestId };
+  return null;
 }

@@ -2,7 +2,7 @@ export const DEFAULT_TITLE = "New chat";
 const TITLE_LENGTH = 60;
 
 /** Markdown reduced to the words a reader sees. */
-function plainText(markdown: string): string {
+export function plainText(markdown: string): string {
   return markdown
     .replace(/```[^\n]*\n?([\s\S]*?)```/g, " $1 ") // fenced code: keep the code
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // images: their alt text

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Owner } from "@/db/queries/chats";
-import { type Caller, resolveCaller } from "@/lib/caller";
+import { type Caller, ownerOf, resolveCaller } from "@/lib/caller";
 import { isSecureRequest } from "@/lib/cookies";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { guestSetCookie, newGuestId } from "@/lib/guest";
+import { requestBaseUrl } from "@/lib/public-url";
 import { errorResponse } from "./error-response";
 import { RateLimiter } from "./rate-limit";
 import { assertSameOrigin } from "./same-origin";
@@ -28,26 +29,10 @@ let limiter: RateLimiter | undefined;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function ownerOf(caller: Caller): Owner | null {
-  if (caller.kind === "user") return { userId: caller.userId };
-  if (caller.kind === "guest") return { guestId: caller.guestId };
-  return null;
-}
-
 /** A visitor with no identity has no chats: every chat route answers them not_found. */
 export function ownerOrNotFound(owner: Owner | null): Owner {
   if (!owner) throw new AppError("not_found", "No such chat.");
   return owner;
-}
-
-function baseUrlOf(request: Request): string {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  return host
-    ? `${proto ?? new URL(request.url).protocol.slice(0, -1)}://${host}`
-    : new URL(request.url).origin;
 }
 
 function rateLimitKey(caller: Caller, request: Request): string {
@@ -81,7 +66,7 @@ export function route<P = Record<string, never>>(
         params,
         caller,
         requestId,
-        baseUrl: baseUrlOf(request),
+        baseUrl: requestBaseUrl(request.headers, request.url),
         owner,
         ensureOwner: () => {
           if (owner) return owner;

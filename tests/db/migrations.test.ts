@@ -20,6 +20,7 @@ test("migrations apply cleanly to an empty database", async () => {
   );
   expect(tables.map((t) => t.table_name)).toEqual([
     "accounts",
+    "cache_tag_events",
     "chats_chat",
     "chats_chatmessage",
     "sessions",

@@ -6,6 +6,9 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { enabledOAuthProviders } from "@/lib/auth";
 import { safeRedirect } from "@/lib/safe-redirect";
 
+// Reads the caller's cookies (or the query) before anything can be shown: rendered per request.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {

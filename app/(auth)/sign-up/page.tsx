@@ -4,6 +4,9 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeRedirect } from "@/lib/safe-redirect";
 
+// Reads the caller's cookies (or the query) before anything can be shown: rendered per request.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">) {

@@ -4,6 +4,7 @@ import {
   listMessagesByChat,
   updateOwnedChatOrThrow,
 } from "@/db/queries/chats";
+import { expireSharedChat } from "@/lib/cache/public-cache";
 import { toChatDetailOut } from "@/lib/chats/serialize";
 import { readJsonBody } from "@/lib/http/json-body";
 import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
@@ -28,13 +29,19 @@ export const PATCH = route<Params>(async ({ request, params, owner, baseUrl }) =
     owner: ownerOrNotFound(owner),
     changes: { title: body.title, isShared: body.is_shared, isDiscoverable: body.is_discoverable },
   });
+  // Anything visible on a shared page changed, or sharing itself did.
+  if (chat.isShared || body.is_shared !== undefined) await expireSharedChat(chat.shareId);
   const messages = await listMessagesByChat({ chatId: chat.id });
   return Response.json(toChatDetailOut(chat, messages, baseUrl));
 });
 
 // DELETE /api/chats/<id>/ — delete the chat and its messages; its share link dies at once
 export const DELETE = route<Params>(async ({ params, owner }) => {
-  await deleteOwnedChatOrThrow({ id: params.id, owner: ownerOrNotFound(owner) });
+  const { shareId } = await deleteOwnedChatOrThrow({
+    id: params.id,
+    owner: ownerOrNotFound(owner),
+  });
+  await expireSharedChat(shareId);
   return new Response(null, { status: 204 });
 });
 

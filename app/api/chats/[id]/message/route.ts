@@ -1,5 +1,6 @@
-import { appendMessages, getMessageInChat } from "@/db/queries/chats";
+import { getMessageInChat } from "@/db/queries/chats";
 import { toNewMessage } from "@/lib/chats/messages-in";
+import { saveMessages } from "@/lib/chats/save-messages";
 import { toMessageOut } from "@/lib/chats/serialize";
 import { readJsonBody } from "@/lib/http/json-body";
 import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
@@ -8,7 +9,7 @@ import { messageInSchema } from "@/lib/validation/chat";
 // POST /api/chats/<id>/message/ — save one message, idempotently by id
 export const POST = route<{ id: string }>(async ({ request, params, owner }) => {
   const body = messageInSchema.parse(await readJsonBody(request));
-  const { chat, inserted } = await appendMessages({
+  const { chat, inserted } = await saveMessages({
     chatId: params.id,
     owner: ownerOrNotFound(owner),
     messages: [toNewMessage(body)],

@@ -1,5 +1,6 @@
-import { appendMessages, listMessagesByChat } from "@/db/queries/chats";
+import { listMessagesByChat } from "@/db/queries/chats";
 import { toNewMessage } from "@/lib/chats/messages-in";
+import { saveMessages } from "@/lib/chats/save-messages";
 import { toChatDetailOut } from "@/lib/chats/serialize";
 import { readJsonBody } from "@/lib/http/json-body";
 import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
@@ -8,7 +9,7 @@ import { appendMessagesSchema } from "@/lib/validation/chat";
 // POST /api/chats/<id>/messages/ — save 1..500 messages, idempotently by id, all or nothing
 export const POST = route<{ id: string }>(async ({ request, params, owner, baseUrl }) => {
   const body = appendMessagesSchema.parse(await readJsonBody(request));
-  const { chat } = await appendMessages({
+  const { chat } = await saveMessages({
     chatId: params.id,
     owner: ownerOrNotFound(owner),
     messages: body.messages.map(toNewMessage),

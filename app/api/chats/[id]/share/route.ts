@@ -1,4 +1,5 @@
 import { toggleSharingOrThrow, updateOwnedChatOrThrow } from "@/db/queries/chats";
+import { expireSharedChat } from "@/lib/cache/public-cache";
 import { shareUrl } from "@/lib/chats/serialize";
 import { readJsonBody } from "@/lib/http/json-body";
 import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
@@ -16,6 +17,7 @@ export const POST = route<{ id: string }>(async ({ request, params, owner, baseU
           owner: chatOwner,
           changes: { isShared: body.is_shared },
         });
+  await expireSharedChat(chat.shareId);
   return Response.json({
     is_shared: chat.isShared,
     share_id: chat.shareId,

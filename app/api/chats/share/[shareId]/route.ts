@@ -1,16 +1,15 @@
-import { getSharedChatByShareId } from "@/db/queries/chats";
-import { toSharedChatOut } from "@/lib/chats/serialize";
+import { getPublicChat } from "@/lib/chats/public-chat";
 import { AppError } from "@/lib/errors";
 import { notAllowed, route } from "@/lib/http/route";
 import { SHARE_ID_PATTERN } from "@/lib/share-id";
 
 // GET /api/chats/share/<share_id>/ — a shared chat, for anyone, while it is shared
 export const GET = route<{ shareId: string }>(async ({ params }) => {
-  const shared = SHARE_ID_PATTERN.test(params.shareId)
-    ? await getSharedChatByShareId({ shareId: params.shareId })
-    : null;
+  // A malformed id is refused before any cache work, so it cannot fill the cache.
+  const shared = SHARE_ID_PATTERN.test(params.shareId) ? await getPublicChat(params.shareId) : null;
   if (!shared) throw new AppError("not_found", "No shared chat at this link.");
-  return Response.json(toSharedChatOut(shared.chat, shared.messages));
+  const { is_discoverable: _, shared_at: __, ...body } = shared;
+  return Response.json(body, { headers: { "cache-control": "public, max-age=0, s-maxage=60" } });
 });
 
 export const POST = notAllowed("GET");

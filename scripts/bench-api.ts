@@ -1,0 +1,451 @@
+// npm run bench:api — throughput and latency of the chats API under `next start`, on a
+// seeded PostgreSQL database, next to the same inserts made straight through postgres.js.
+// Writes the "API" section of docs/benchmarks.md. Not a test: nothing here passes or fails
+// on a number.
+import postgres from "postgres";
+import { encodeCursor } from "@/lib/chats/cursor";
+import {
+  Cleanup,
+  createScratchDatabase,
+  describeMachine,
+  ensureNextBuild,
+  type LoadCase,
+  type LoadOptions,
+  type Measurement,
+  machineInfo,
+  markdownTable,
+  type RoundsResult,
+  runLoad,
+  runLoop,
+  runRounds,
+  startNextServer,
+  writeDocMachine,
+  writeDocSection,
+} from "./bench-lib";
+
+// Scripts read their own knobs; the app's environment still goes through lib/env.ts.
+const config = {
+  adminUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+  rebuild: process.env.BENCH_REBUILD === "1",
+  rounds: Number(process.env.BENCH_ROUNDS) || 3,
+  distDir: ".next-bench",
+  doc: "docs/benchmarks.md",
+};
+
+// 10 connections: as many as the app's postgres.js pool (db/client.ts, max 10), enough to
+// keep both cores busy without measuring mostly queueing in the load generator.
+const LOAD: LoadOptions = { connections: 10, durationSec: 10, warmupSec: 2 };
+
+// Others build and test on this machine: each round waits (at most 90 s) for a quieter one.
+const QUIET = { maxLoad: 1.5, maxWaitSec: 90 };
+
+const BENCH_USER = { id: "bench-user", name: "Bench User", email: "bench@example.test" };
+const BENCH_CHATS = 10_000;
+const OTHER_USERS = 1_000;
+const OTHER_CHATS = 100_000;
+const MESSAGES_PER_CHAT = 20;
+const OTHER_BATCHES = 4;
+const DEEP_ROW = 9_000;
+// POSTs rotate over this many of the bench user's oldest chats, so that concurrent
+// writers rarely queue on one chat's row lock (the app locks the chat FOR UPDATE).
+const WRITE_CHATS = 100;
+// The API's session signing key; the bench process signs the cookie with the same one.
+const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
+
+const cleanup = new Cleanup();
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup.run();
+}
+
+async function main() {
+  const machine = await machineInfo(config.adminUrl);
+  console.info(`machine: ${describeMachine(machine)}`);
+
+  // The build comes first: it is the slow step, and needs no database.
+  await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
+
+  const db = await createScratchDatabase({ adminUrl: config.adminUrl, prefix: "skillmate_bench" });
+  cleanup.add("drop database", db.drop);
+  console.info(`database ${db.name} created and migrated`);
+
+  const sql = postgres(db.url, { max: 10, onnotice: () => {} });
+  cleanup.add("close pool", () => sql.end());
+
+  const seed = await seedDatabase(sql);
+
+  const server = await startNextServer({
+    distDir: config.distDir,
+    env: {
+      DATABASE_URL: db.url,
+      AUTH_SECRET,
+      RATE_LIMIT_WRITES_PER_MINUTE: "0",
+      APP_URL: "",
+    },
+  });
+  cleanup.add("stop server", server.stop);
+  console.info(`next start is up at ${server.baseUrl}`);
+
+  const cookie = await benchCookie();
+  const chatIds = await sql<{ id: string }[]>`
+    select id from chats_chat where user_id = ${BENCH_USER.id}
+    order by updated_at desc, id desc`.then((rows) => rows.map((r) => r.id));
+  const detailId = chatIds[BENCH_CHATS / 2] as string;
+  const writeIds = chatIds.slice(-WRITE_CHATS);
+
+  const deepCursor = await checkDeepCursor(server.baseUrl, cookie, sql);
+  const plans = await explainListQueries(sql, deepCursor);
+
+  const base = server.baseUrl;
+  const headers = { cookie };
+  await checkResponses(base, headers, detailId, writeIds[0] as string);
+
+  let writeTurn = 0;
+  const http = (c: LoadCase): Measurement => ({ name: c.name, run: () => runLoad(c, LOAD) });
+  const measurements: Measurement[] = [
+    http({ name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers }),
+    http({
+      name: `\`GET /api/chats?cursor=…\` (after row ${DEEP_ROW.toLocaleString("en")}, 50)`,
+      url: `${base}/api/chats?cursor=${deepCursor}`,
+      headers,
+    }),
+    http({
+      name: `\`GET /api/chats/<id>\` (${MESSAGES_PER_CHAT} messages)`,
+      url: `${base}/api/chats/${detailId}`,
+      headers,
+    }),
+    http({
+      name: `\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`,
+      url: `${base}/api/chats/${writeIds[0]}/message`,
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ message_type: "user", content: "bench" }),
+      nextPath: () => `/api/chats/${writeIds[writeTurn++ % writeIds.length]}/message`,
+    }),
+    {
+      name: "same transaction, postgres.js direct",
+      run: () => runLoop("same transaction, postgres.js direct", directInsert(sql, writeIds), LOAD),
+    },
+    // Where a request's time goes: the same route with no session (no JWT, no query), and
+    // a session with an id that fails validation before any query (JWT only).
+    http({ name: "`GET /api/chats`, no session (no JWT, no query)", url: `${base}/api/chats` }),
+    http({
+      name: "`GET /api/chats/not-a-uuid`, session (JWT, 404 before any query)",
+      url: `${base}/api/chats/not-a-uuid`,
+      headers,
+    }),
+  ];
+  const results = await runRounds(measurements, { rounds: config.rounds, quiet: QUIET });
+
+  const counts = await checkMessageCounts(sql);
+  console.info(counts);
+
+  const section = report({ machine, seed, results, plans, counts });
+  console.info(`\n${section}\n`);
+  writeDocSection(config.doc, "api", section);
+  writeDocMachine(config.doc, machine);
+  console.info(`wrote the API section of ${config.doc}`);
+}
+
+// ---- seeding ----
+
+type SeedStats = { seconds: number; chats: number; messages: number };
+
+function messagesFrom(chatsCte: string) {
+  // Odd turns are the user's questions, even ones the assistant's longer answers.
+  return `
+    insert into chats_chatmessage (chat_id, message_type, content, created_at)
+    select c.id,
+      case when m % 2 = 1 then 'user' else 'assistant' end,
+      case when m % 2 = 1
+        then 'Question ' || m || ': how do I get better at ' || repeat('interviewing and writing ', 3)
+        else repeat('Here is a detailed answer with **markdown**, a list and a link. ', 8) end,
+      c.created_at + m * interval '1 minute'
+    from ${chatsCte} c cross join generate_series(1, ${MESSAGES_PER_CHAT}) m`;
+}
+
+async function seedDatabase(sql: postgres.Sql): Promise<SeedStats> {
+  const started = performance.now();
+  const step = async (label: string, statement: string) => {
+    const t = performance.now();
+    const result = await sql.unsafe(statement);
+    console.info(
+      `  ${label}: ${result.count} rows, ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+  };
+  console.info("seeding…");
+  await sql`insert into users ${sql(BENCH_USER)}`;
+  await step(
+    "other users",
+    `insert into users (id, name, email)
+     select 'user-' || g, 'User ' || g, 'user' || g || '@example.test'
+     from generate_series(1, ${OTHER_USERS}) g`,
+  );
+  // Distinct updated_at per chat, whole seconds apart, so keyset order is unambiguous;
+  // every chat's messages end before its updated_at. Titles are custom, so the posted
+  // messages never retitle a chat.
+  await step(
+    `bench user: ${BENCH_CHATS} chats + messages`,
+    `with c as (
+       insert into chats_chat
+         (user_id, title, title_is_custom, share_id, message_count, created_at, updated_at)
+       select '${BENCH_USER.id}', 'Bench chat ' || g, true, 'bench-' || g, ${MESSAGES_PER_CHAT},
+         date_trunc('second', now()) - g * interval '37 seconds' - interval '1 hour',
+         date_trunc('second', now()) - g * interval '37 seconds'
+       from generate_series(1, ${BENCH_CHATS}) g
+       returning id, created_at
+     ) ${messagesFrom("c")}`,
+  );
+  const perBatch = OTHER_CHATS / OTHER_BATCHES;
+  for (let b = 0; b < OTHER_BATCHES; b++) {
+    const from = b * perBatch + 1;
+    await step(
+      `other users: chats ${from}..${from + perBatch - 1} + messages`,
+      `with c as (
+         insert into chats_chat
+           (user_id, title, title_is_custom, share_id, message_count, created_at, updated_at)
+         select 'user-' || (g % ${OTHER_USERS} + 1), 'Chat ' || g, true, 'c-' || g,
+           ${MESSAGES_PER_CHAT},
+           date_trunc('second', now()) - g * interval '3 seconds' - interval '1 hour',
+           date_trunc('second', now()) - g * interval '3 seconds'
+         from generate_series(${from}, ${from + perBatch - 1}) g
+         returning id, created_at
+       ) ${messagesFrom("c")}`,
+    );
+  }
+  // VACUUM as well as ANALYZE: otherwise autovacuum visits 2.2M fresh rows during the load.
+  const analyzeStarted = performance.now();
+  await sql`vacuum (analyze)`;
+  console.info(`  vacuum analyze: ${((performance.now() - analyzeStarted) / 1000).toFixed(1)} s`);
+  const [counts] = await sql<{ chats: number; messages: number }[]>`
+    select (select count(*)::int from chats_chat) as chats,
+           (select count(*)::int from chats_chatmessage) as messages`;
+  const seconds = (performance.now() - started) / 1000;
+  console.info(
+    `seeded ${counts?.chats} chats, ${counts?.messages} messages in ${seconds.toFixed(1)} s`,
+  );
+  return { seconds, chats: counts?.chats ?? 0, messages: counts?.messages ?? 0 };
+}
+
+// ---- checks before the load ----
+
+async function benchCookie(): Promise<string> {
+  // lib/env reads AUTH_SECRET lazily, on the first signature: this is the server's key.
+  process.env.AUTH_SECRET = AUTH_SECRET;
+  const { sessionSetCookie } = await import("@/lib/session-token");
+  const setCookie = await sessionSetCookie(BENCH_USER, false);
+  return setCookie.split(";")[0] as string;
+}
+
+/**
+ * Pages through the API (limit 100) to row DEEP_ROW and checks that its next_cursor is the
+ * one built from the database: the benchmark then uses a cursor a real client would hold.
+ */
+async function checkDeepCursor(base: string, cookie: string, sql: postgres.Sql) {
+  let cursor: string | null = null;
+  for (let page = 0; page < DEEP_ROW / 100; page++) {
+    const url = `${base}/api/chats?limit=100${cursor ? `&cursor=${cursor}` : ""}`;
+    const response = await fetch(url, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as { results: unknown[]; next_cursor: string | null };
+    if (body.results.length !== 100 || !body.next_cursor) throw new Error(`short page ${page}`);
+    cursor = body.next_cursor;
+  }
+  const [row] = await sql<{ updated_at: Date; id: string }[]>`
+    select updated_at, id from chats_chat where user_id = ${BENCH_USER.id}
+    order by updated_at desc, id desc offset ${DEEP_ROW - 1} limit 1`;
+  if (!row || !cursor) throw new Error("no deep row");
+  const built = encodeCursor({ updatedAt: row.updated_at, id: row.id });
+  if (built !== cursor) throw new Error(`cursor mismatch: API ${cursor}, built ${built}`);
+  console.info(`deep cursor after row ${DEEP_ROW}: ${cursor} (API paging and the database agree)`);
+  return cursor;
+}
+
+type Plans = { firstMs: number; deepMs: number; deepPlan: string; deepScan: string };
+
+/** The list query as the app sends it, for the first page and after the deep cursor. */
+async function explainListQueries(sql: postgres.Sql, cursor: string): Promise<Plans> {
+  const [iso, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
+  const explain = async (after: postgres.PendingQuery<postgres.Row[]> | null) => {
+    const rows = await sql<{ "QUERY PLAN": string }[]>`
+      explain (analyze, buffers)
+      select * from chats_chat
+      where user_id = ${BENCH_USER.id} ${after ?? sql``}
+      order by updated_at desc, id desc limit 51`;
+    const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN);
+    return { plan, ms };
+  };
+  // Twice each: the first run of a query reads cold pages.
+  await explain(null);
+  const first = await explain(null);
+  const deepAfter = () => sql`and (updated_at, id) < (${iso}::timestamptz, ${id}::uuid)`;
+  await explain(deepAfter());
+  const deep = await explain(deepAfter());
+  console.info(`EXPLAIN ANALYZE, first page: ${first.ms} ms\n${first.plan}`);
+  console.info(`EXPLAIN ANALYZE, deep cursor: ${deep.ms} ms\n${deep.plan}`);
+  // The plan's scan node and its index condition: a seek to the cursor, or not.
+  const deepScan = deep.plan
+    .split("\n")
+    .filter((line) => /Scan|Index Cond|Filter/.test(line))
+    .map((line) => line.replace(/^[\s->]+/, "").replace(/\s+\(cost=.*$/, ""))
+    .join("; ");
+  return { firstMs: first.ms, deepMs: deep.ms, deepPlan: deep.plan, deepScan };
+}
+
+/** One request per case, checked, so that the load measures working responses. */
+async function checkResponses(
+  base: string,
+  headers: Record<string, string>,
+  detailId: string,
+  writeId: string,
+) {
+  const list = await fetch(`${base}/api/chats`, { headers });
+  const listBody = (await list.json()) as { results: unknown[] };
+  if (list.status !== 200 || listBody.results.length !== 50) {
+    throw new Error(`list: ${list.status}, ${listBody.results?.length} results`);
+  }
+  const detail = await fetch(`${base}/api/chats/${detailId}`, { headers });
+  const detailBody = (await detail.json()) as { messages: unknown[] };
+  if (detail.status !== 200 || detailBody.messages.length !== MESSAGES_PER_CHAT) {
+    throw new Error(`detail: ${detail.status}, ${detailBody.messages?.length} messages`);
+  }
+  const post = await fetch(`${base}/api/chats/${writeId}/message`, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ message_type: "user", content: "bench" }),
+  });
+  if (post.status !== 201) throw new Error(`post: ${post.status} ${await post.text()}`);
+  console.info(
+    `checked: list ${JSON.stringify(listBody).length} B, detail ${JSON.stringify(detailBody).length} B, post 201`,
+  );
+}
+
+// ---- the same writes without the app ----
+
+/**
+ * The statements appendMessages sends for one message (lock the owned chat, insert the
+ * message, bump the chat's count and updated_at) in one transaction, over the same chats
+ * as the API case.
+ */
+function directInsert(sql: postgres.Sql, chatIds: string[]) {
+  let turn = 0;
+  return async () => {
+    const chatId = chatIds[turn++ % chatIds.length] as string;
+    await sql.begin(async (tx) => {
+      const [chat] = await tx`
+        select * from chats_chat where id = ${chatId} and user_id = ${BENCH_USER.id} for update`;
+      if (!chat) throw new Error("chat not found");
+      await tx`
+        insert into chats_chatmessage (chat_id, message_type, content, is_error, created_at)
+        values (${chatId}, 'user', 'bench', false, clock_timestamp())
+        on conflict (id) do nothing returning *`;
+      await tx`
+        update chats_chat
+        set message_count = message_count + ${1},
+            updated_at = greatest(clock_timestamp(), updated_at)
+        where id = ${chatId} returning *`;
+    });
+  };
+}
+
+/** Every write kept message_count right: the concurrency check the numbers rest on. */
+async function checkMessageCounts(sql: postgres.Sql) {
+  const [row] = await sql<{ counted: number; stored: number }[]>`
+    select (select sum(message_count)::int from chats_chat where user_id = ${BENCH_USER.id}) as counted,
+           (select count(*)::int from chats_chatmessage m join chats_chat c on c.id = m.chat_id
+            where c.user_id = ${BENCH_USER.id}) as stored`;
+  if (!row || row.counted !== row.stored) {
+    throw new Error(`message_count drifted: ${JSON.stringify(row)}`);
+  }
+  return `bench user's message_count totals match their ${row.stored} stored messages`;
+}
+
+// ---- report ----
+
+function report({
+  machine,
+  seed,
+  results,
+  plans,
+  counts,
+}: {
+  machine: Awaited<ReturnType<typeof machineInfo>>;
+  seed: SeedStats;
+  results: RoundsResult[];
+  plans: Plans;
+  counts: string;
+}): string {
+  const n = (x: number, digits = 0) =>
+    x.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const ms = (x: number) => n(x, x < 10 ? 1 : 0);
+  const row = ({ best, all }: RoundsResult) => [
+    best.name,
+    n(best.reqPerSec),
+    ms(best.p50),
+    ms(best.p99),
+    n(all.reduce((sum, r) => sum + r.non2xx + r.errors, 0)),
+    all.map((r) => n(r.reqPerSec)).join(" / "),
+    all.map((r) => r.loadBefore.toFixed(1)).join(" / "),
+  ];
+  const head = ["case", "req/s", "p50 ms", "p99 ms", "non-2xx", "req/s by round", "load avg"];
+  const [first, deep, detail, post, direct, anonymous, jwtOnly] = results.map((r) => r.best);
+  if (!first || !deep || !detail || !post || !direct || !anonymous || !jwtOnly) {
+    throw new Error("missing results");
+  }
+  const deepSlow = deep.p50 > 2 * first.p50 && deep.p50 - first.p50 > 2;
+  return `## API (\`npm run bench:api\`)
+
+Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${describeMachine(machine)}.
+Shared machine: the load generator (autocannon, in the script's process) runs on the same
+2 cores as \`next start\` and PostgreSQL, while other builds and tests may be running.
+Every case runs in each of ${config.rounds} rounds (rounds one after another, each after a
+wait of at most ${QUIET.maxWaitSec} s for a 1-minute load average under ${QUIET.maxLoad});
+others' load only slows a run down, so the table gives the best round, and next to it every
+round's req/s and the load average before it.
+
+Data: one user with ${n(BENCH_CHATS)} chats and ${n(OTHER_USERS)} other users with
+${n(OTHER_CHATS)} chats, ${MESSAGES_PER_CHAT} messages each: ${n(seed.chats)} chats and
+${n(seed.messages)} messages, seeded with \`insert … select … generate_series\` in
+${n(seed.seconds, 1)} s (indexes in place, then VACUUM ANALYZE). Each chat's messages are
+seeded together, so they sit in neighbouring heap pages: friendlier to the detail read than
+a real table where conversations interleave.
+
+Load: autocannon, ${LOAD.connections} connections (the size of the app's database pool),
+${LOAD.durationSec} s per case after a ${LOAD.warmupSec} s warm-up, as the bench user
+(Auth.js session cookie), \`RATE_LIMIT_WRITES_PER_MINUTE=0\`. The detail case reads one
+chat over and over (hot cache). The POST case sends \`{"message_type":"user","content":"bench"}\`
+with no id (every request inserts) to ${WRITE_CHATS} chats in turn, so that writers rarely
+wait on one chat's row lock. The postgres.js row runs the transaction \`appendMessages\`
+sends (\`SELECT … FOR UPDATE\`, \`INSERT … RETURNING\`, \`UPDATE … RETURNING\`) from
+${LOAD.connections} concurrent workers on the same chats (its req/s are transactions/s).
+
+${markdownTable(head, results.slice(0, 5).map(row))}
+
+Reference points from the same server (200 and 404 are the expected answers):
+
+${markdownTable(head, results.slice(5).map(row))}
+
+- Writes: the API's single-message POST does ${n(post.reqPerSec)} req/s, the same
+  transaction straight from postgres.js ${n(direct.reqPerSec)}/s: the bare database is
+  ${n(direct.reqPerSec / post.reqPerSec, 1)}× as fast. The rest is the app (routing, session
+  JWT, validation, drizzle, JSON), competing for the same 2 cores with the load generator
+  and PostgreSQL. After the run the ${counts}.
+- Where a read's time goes: the route with no session and no query serves
+  ${n(anonymous.reqPerSec)} req/s; decrypting the session JWT alone brings a request that
+  never reaches the database to ${n(jwtOnly.reqPerSec)} req/s; the first page (JWT + one
+  indexed query + 50 chats of JSON) ${n(first.reqPerSec)} req/s.
+- Deep cursor vs first page: EXPLAIN ANALYZE of the list query takes ${plans.firstMs} ms
+  for the first page and ${plans.deepMs} ms after row ${n(DEEP_ROW)}
+  (\`${plans.deepScan}\`)${
+    deepSlow
+      ? `; over HTTP the deep page is much slower (p50 ${deep.p50} vs ${first.p50} ms), plan:\n\n\`\`\`\n${plans.deepPlan}\n\`\`\``
+      : `; over HTTP the deep page does ${n(deep.reqPerSec)} req/s (p50 ${ms(deep.p50)} ms) against ${n(first.reqPerSec)} (p50 ${ms(first.p50)} ms) for the first page.`
+  }
+`;
+}

@@ -1,0 +1,173 @@
+// npm run bench:share — requests per second and p99 of a shared chat page of 30 and of
+// 300 messages: served from Next's cache, rendered on every request, and the same HTML
+// from a bare Node `http` server (this machine's ceiling). Writes docs/benchmarks.md.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  Cleanup,
+  createScratchDatabase,
+  ensureNextBuild,
+  freePort,
+  type LoadResult,
+  markdownTable,
+  runLoad,
+  startNextServer,
+  writeDocSection,
+} from "./bench-lib";
+
+const DIST_DIR = ".next-bench";
+const OPTIONS = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  durationSec: Number(process.env.BENCH_SECONDS ?? 10),
+  warmupSec: 2,
+};
+
+function conversation(n: number) {
+  return Array.from({ length: n }, (_, i) =>
+    i % 2 === 0
+      ? {
+          message_type: "user",
+          content: `Question ${i / 2 + 1}: how do I get better at sight-reading music?`,
+        }
+      : {
+          message_type: "assistant",
+          content: `### Step ${(i + 1) / 2}\n\nPractise **ten minutes a day** with pieces a little below your level.\n\n- Keep a steady beat\n- Look ahead one bar\n- Do not stop for mistakes\n\n\`\`\`\nmetronome: 60 bpm\n\`\`\``,
+        },
+  );
+}
+
+/** A bare Node http server answering every request with `html`: the ceiling. */
+async function startStaticServer(html: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "skillmate-static-"));
+  const file = path.join(dir, "page.html");
+  writeFileSync(file, html);
+  const port = await freePort();
+  const code = `
+    const http = require("node:http"); const fs = require("node:fs");
+    const body = fs.readFileSync(${JSON.stringify(file)});
+    http.createServer((req, res) => { res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length }); res.end(body); })
+      .listen(${port}, "127.0.0.1", () => console.log("ready"));`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+async function main() {
+  const cleanup = new Cleanup();
+  try {
+    await ensureNextBuild({ distDir: DIST_DIR, rebuild: process.env.BENCH_REBUILD === "1" });
+    const db = await createScratchDatabase({
+      adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+      prefix: "skillmate_bench_share",
+    });
+    cleanup.add("drop the scratch database", db.drop);
+    const server = await startNextServer({
+      distDir: DIST_DIR,
+      env: {
+        DATABASE_URL: db.url,
+        AUTH_SECRET: "bench-secret-bench-secret-0123456789",
+        RATE_LIMIT_WRITES_PER_MINUTE: "0",
+      },
+    });
+    cleanup.add("stop next start", server.stop);
+
+    // Forces a fresh render of a cached page: Next's on-demand revalidation header.
+    const manifest = await import(path.resolve(DIST_DIR, "prerender-manifest.json"), {
+      with: { type: "json" },
+    });
+    const previewModeId: string = manifest.default.preview.previewModeId;
+
+    const rows: (string | number)[][] = [];
+    for (const size of [30, 300]) {
+      const created = await fetch(`${server.baseUrl}/api/chats`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          title: `Sight-reading, ${size} messages`,
+          messages: conversation(size),
+        }),
+      });
+      const chat = (await created.json()) as { id: string; share_id: string };
+      const cookie = created.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      await fetch(`${server.baseUrl}/api/chats/${chat.id}/share`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: "{}",
+      });
+      const pageUrl = `${server.baseUrl}/chatbot/share/${chat.share_id}`;
+      const html = await (await fetch(pageUrl)).text();
+      const check = await fetch(pageUrl);
+      if (check.headers.get("x-nextjs-cache") !== "HIT")
+        throw new Error(`page not cached: ${check.headers.get("x-nextjs-cache")}`);
+
+      const cached = await runLoad({ name: `cached ${size}`, url: pageUrl }, OPTIONS);
+      const rendered = await runLoad(
+        {
+          name: `rendered ${size}`,
+          url: pageUrl,
+          headers: { "x-prerender-revalidate": previewModeId },
+        },
+        OPTIONS,
+      );
+      const staticServer = await startStaticServer(html);
+      const ceiling = await runLoad({ name: `static ${size}`, url: staticServer.url }, OPTIONS);
+      staticServer.stop();
+      for (const r of [cached, rendered, ceiling]) console.info(r);
+      const ratio = (r: LoadResult) => `${((r.reqPerSec / ceiling.reqPerSec) * 100).toFixed(0)}%`;
+      const kib = (Buffer.byteLength(html) / 1024).toFixed(0);
+      rows.push(
+        [
+          `${size} messages (${kib} KiB)`,
+          "served from Next's cache",
+          cached.reqPerSec.toFixed(0),
+          cached.p99,
+          ratio(cached),
+          cached.non2xx,
+        ],
+        [
+          "",
+          "rendered on every request",
+          rendered.reqPerSec.toFixed(0),
+          rendered.p99,
+          ratio(rendered),
+          rendered.non2xx,
+        ],
+        [
+          "",
+          "same HTML, bare Node http (ceiling)",
+          ceiling.reqPerSec.toFixed(0),
+          ceiling.p99,
+          "100%",
+          ceiling.non2xx,
+        ],
+        [
+          "",
+          "cached ÷ rendered",
+          `${(cached.reqPerSec / rendered.reqPerSec).toFixed(1)}×`,
+          "",
+          "",
+          "",
+        ],
+      );
+    }
+    const table = markdownTable(
+      ["page", "served as", "req/s", "p99 ms", "of ceiling", "non-2xx"],
+      rows,
+    );
+    writeDocSection(
+      "docs/benchmarks.md",
+      "share",
+      `## Share page (\`npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md). "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
+    );
+    console.info(table);
+  } finally {
+    await cleanup.run();
+  }
+}
+
+await main();
