@@ -34,7 +34,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // Generous: CI runs two workers on two cores, beside the server it tests.
+  timeout: 60_000,
   reporter: process.env.CI
     ? [["list"], ["json", { outputFile: ".ci/out/playwright.json" }]]
     : "list",
@@ -67,6 +68,8 @@ export default defineConfig({
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Slow enough that a test can press Stop mid-reply on a busy machine.
+      AI_OFFLINE_CHUNK_DELAY_MS: "60",
     },
   },
 });

@@ -103,6 +103,7 @@ test("a guest chats, the reply streams in, and the chat survives a reload", asyn
 test("Enter sends, Shift+Enter breaks the line, and Stop keeps the partial reply", async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   const chat = new ChatbotPage(page);
   await chat.goto();
   const box = chat.composer();

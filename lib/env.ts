@@ -25,6 +25,8 @@ const schema = z.object({
   AI_API_KEY: z.string().min(1).optional(),
   AI_MODEL: z.string().min(1).optional(),
   AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Pause between the offline responder's chunks, so that it streams like a model.
+  AI_OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(20),
   // Writes per caller per minute on the API; 0 switches the limit off (benchmarks).
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(300),
 });

@@ -275,6 +275,8 @@ export type LoadResult = {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Responses other than the expected status (non-2xx when none was given). */
+  unexpected: number;
   errors: number;
   total: number;
   statusCodes: string;
@@ -290,6 +292,8 @@ export type LoadCase = {
   body?: string;
   /** Called before every request; return the path (with query) to use for it. */
   nextPath?: () => string;
+  /** The one status every response should have; any 2xx when not given. */
+  expectStatus?: number;
 };
 
 export type LoadOptions = { connections: number; durationSec: number; warmupSec: number };
@@ -318,12 +322,17 @@ export async function runLoad(c: LoadCase, options: LoadOptions): Promise<LoadRe
   const statusCodes = Object.entries(result.statusCodeStats ?? {})
     .map(([code, stat]) => `${code}×${stat.count ?? 0}`)
     .join(" ");
+  const expected =
+    c.expectStatus === undefined
+      ? result["2xx"]
+      : (result.statusCodeStats?.[`${c.expectStatus}`]?.count ?? 0);
   return {
     name: c.name,
     reqPerSec: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
+    unexpected: result.requests.total - expected,
     errors: result.errors,
     total: result.requests.total,
     statusCodes,
@@ -358,9 +367,9 @@ export type Measurement = { name: string; run: () => Promise<LoadResult> };
 export type RoundsResult = { best: LoadResult; all: LoadResult[] };
 
 /**
- * Runs every measurement once per round, rounds one after another, so that a burst of
- * someone else's load on a shared machine hits one round of each case rather than all of
- * one case. Each round first waits (bounded) for a quieter machine. Others' load only
+ * Runs every measurement once per round, rounds one after another and each in a rotated
+ * order, so that a burst of someone else's load on a shared machine hits one round of
+ * each case rather than all of one case. Each round first waits (bounded) for a quieter machine. Others' load only
  * ever slows a run down, so the best round (highest req/s) is the estimate reported.
  */
 export async function runRounds(
@@ -371,7 +380,11 @@ export async function runRounds(
   for (let round = 1; round <= rounds; round++) {
     console.info(`round ${round} of ${rounds}`);
     await waitForQuietMachine(quiet);
-    for (const [i, m] of measurements.entries()) {
+    // Each round starts one case later, so that no case always runs first (after the
+    // wait) or always right after the same neighbour.
+    for (let k = 0; k < measurements.length; k++) {
+      const i = (k + round - 1) % measurements.length;
+      const m = measurements[i] as Measurement;
       const result = await m.run();
       console.info(
         `  ${m.name}: ${result.reqPerSec.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, ` +
@@ -426,6 +439,7 @@ export async function runLoop(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     non2xx: 0,
+    unexpected: 0,
     errors,
     total: latencies.length,
     statusCodes: "",

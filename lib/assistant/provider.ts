@@ -34,5 +34,5 @@ export function getAssistantModel(): AssistantModel {
       model: AI_MODEL,
     });
   }
-  return new OfflineModel();
+  return new OfflineModel({ chunkDelayMs: env().AI_OFFLINE_CHUNK_DELAY_MS });
 }
