@@ -3,12 +3,14 @@
 // docs/benchmarks.md. Everything here talks to 127.0.0.1 only.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { migrateDatabase } from "@/db/migrate";
+import { freePort } from "./local-tools";
+
+export { freePort };
 
 // ---- cleanup that also runs on Ctrl-C ----
 
@@ -90,17 +92,6 @@ export async function createScratchDatabase({
 }
 
 // ---- the app: build and server ----
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 

@@ -1,6 +1,5 @@
 // npm run lighthouse — Lighthouse on a discoverable shared chat of 30 messages, served by
 // the production build; prints the scores and writes them into docs/benchmarks.md.
-import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -12,11 +11,10 @@ import {
   startNextServer,
   writeDocSection,
 } from "./bench-lib";
+import { CHROMIUM_FLAGS, chromiumPath } from "./local-tools";
 
 const DIST_DIR = ".next-bench";
 const CATEGORIES = ["seo", "accessibility", "best-practices", "performance"] as const;
-const CHROME =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 function conversation(n: number) {
   return Array.from({ length: n }, (_, i) =>
@@ -67,16 +65,8 @@ async function main() {
     await fetch(url); // the first view renders and fills the cache, as it would for a real visitor
 
     const chrome = await chromeLauncher.launch({
-      chromePath: CHROME,
-      chromeFlags: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      chromePath: chromiumPath,
+      chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
     });
     cleanup.add("close Chromium", () => chrome.kill());
     const rows: (string | number)[][] = [];

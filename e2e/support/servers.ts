@@ -1,23 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { freePort } from "../../scripts/local-tools";
 
 // Extra production servers for tests that need more than Playwright's one webServer:
 // several instances on one database, or another environment.
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A copy of the production build in a directory of its own, as a second deployment has. */
 export function copyBuild(name: string): { distDir: string; remove: () => void } {
