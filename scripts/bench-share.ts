@@ -18,6 +18,7 @@ import {
 } from "./bench-lib";
 
 const DIST_DIR = ".next-bench";
+const embedded = process.env.BENCH_EMBEDDED === "1";
 const OPTIONS = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   durationSec: Number(process.env.BENCH_SECONDS ?? 10),
@@ -161,8 +162,8 @@ async function main() {
     );
     writeDocSection(
       "docs/benchmarks.md",
-      "share",
-      `## Share page (\`npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md). "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
+      embedded ? "share-embedded" : "share",
+      `## Share page (\`${embedded ? "BENCH_EMBEDDED=1 " : ""}npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build ${embedded ? "with the embedded database (no cross-instance tag check: the cache's own cost)" : "with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md)"}. "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
     );
     console.info(table);
   } finally {
