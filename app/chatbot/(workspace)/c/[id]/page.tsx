@@ -9,6 +9,9 @@ import { currentCaller } from "@/lib/current-caller";
 import { AppError } from "@/lib/errors";
 import { requestBaseUrl } from "../../load";
 
+// Per caller (cookies), like its layout: rendered per request.
+export const instant = false;
+
 // Metadata and the page read the same chat: one query per request.
 const loadChat = cache(async (id: string) => {
   const caller = await currentCaller();
