@@ -1,11 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { type FakeOpenAIServer, startFakeOpenAIServer } from "../tests/helpers/fake-openai-server";
 import { ChatbotPage } from "./pages/chatbot";
+import { type Server, startServer } from "./support/servers";
 
 // Provider failures need a provider that fails on cue: this file starts its own
 // `next start` (the same build) pointed at a fake OpenAI-compatible server, so no test
@@ -14,76 +10,26 @@ import { ChatbotPage } from "./pages/chatbot";
 const ERROR_REPLY = "SkillMate could not answer just now. Please try again.";
 
 let fake: FakeOpenAIServer;
-let server: ChildProcess;
+let server: Server;
 let baseURL: string;
-let dataDir: string;
-let serverLog = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${serverLog}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start did not come up in ${timeoutMs} ms:\n${serverLog}`);
-}
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   fake = await startFakeOpenAIServer();
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), "skillmate-e2e-errors-"));
-  // detached: its own process group, so npx and the next server under it stop together.
-  server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env, // NEXT_DIST_DIR: the build under test
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      AUTH_SECRET: "e2e-errors-secret-not-for-production-0123",
-      AI_BASE_URL: fake.baseURL,
-      AI_MODEL: "test",
-      AI_TIMEOUT_MS: "10000",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+  server = await startServer({
+    DATABASE_URL: "",
+    AI_BASE_URL: fake.baseURL,
+    AI_MODEL: "test",
+    AI_TIMEOUT_MS: "10000",
   });
-  server.stdout?.on("data", (chunk) => {
-    serverLog += chunk;
-  });
-  server.stderr?.on("data", (chunk) => {
-    serverLog += chunk;
-  });
-  await waitUntilUp(`${baseURL}/sign-in`, 90_000);
+  baseURL = server.url;
 });
 
 test.afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    process.kill(-server.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  }
+  await server?.stop();
   await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("a provider error shows its message, and Retry answers", async ({ page }) => {

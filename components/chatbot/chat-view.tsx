@@ -29,6 +29,11 @@ function summary({ messages: _messages, ...chat }: ChatDetailOut): ChatOut {
   return chat;
 }
 
+/** The empty assistant message a reply streams into. */
+function pendingReply(): UiMessage {
+  return { id: newId(), role: "assistant", content: "", isError: false, streaming: true };
+}
+
 /**
  * One conversation: its messages, the composer, and the streaming turn. A new chat
  * (`initialChat` null) is created on the first send; the URL then becomes the chat's
@@ -140,13 +145,7 @@ export function ChatView({
         }
       }
       const user: UiMessage = { id: newId(), role: "user", content: text, isError: false };
-      const reply: UiMessage = {
-        id: newId(),
-        role: "assistant",
-        content: "",
-        isError: false,
-        streaming: true,
-      };
+      const reply = pendingReply();
       const isFirst = messages.length === 0;
       setMessages((list) => [...list, user, reply]);
       const accepted = await runTurn(
@@ -165,13 +164,7 @@ export function ChatView({
     async (failed: UiMessage) => {
       if (!chatId || busy) return;
       setBusy(true);
-      const reply: UiMessage = {
-        id: newId(),
-        role: "assistant",
-        content: "",
-        isError: false,
-        streaming: true,
-      };
+      const reply = pendingReply();
       setMessages((list) => list.map((m) => (m.id === failed.id ? reply : m)));
       const accepted = await runTurn(
         { chat_id: chatId, assistant_id: reply.id, retry_of: failed.id },

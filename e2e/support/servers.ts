@@ -23,6 +23,7 @@ export type Server = { url: string; stop: () => Promise<void> };
 
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "skillmate-e2e-extra-"));
   const child: ChildProcess = spawn(
     "npx",
     ["next", "start", "-H", "127.0.0.1", "-p", String(port)],
@@ -31,7 +32,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), "skillmate-e2e-extra-")),
+        DATA_DIR: dataDir,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -61,6 +62,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
         process.kill(-child.pid, "SIGTERM");
         await exited;
       }
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
