@@ -4,14 +4,20 @@ import {
   EmailTakenError,
   getUserCredentialsByEmail,
   type PublicUser,
+  updateUserPasswordHash,
 } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/password";
 import type { RegisterInput } from "@/lib/validation/user";
 
-// Compared against when the email is unknown, so that a miss costs as long as a hit
-// and response times do not reveal which emails have accounts.
-const DUMMY_HASH = "$2b$10$yFa9qL.kzSKlteBD26oxWOoygNhWp8G/VUDMQlccju2zqmxE.tYBu";
+// Verified against when the email is unknown (or the account has no password), so that
+// a miss costs as long as a hit and timings do not reveal which emails have accounts.
+// Made once, with the same parameters as every stored hash.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => {
+  dummyHash ??= hashPassword("not anyone's password");
+  return dummyHash;
+};
 
 export async function registerUser(
   input: RegisterInput,
@@ -34,7 +40,11 @@ export async function registerUser(
 
 export async function authenticate(email: string, password: string): Promise<PublicUser | null> {
   const row = await getUserCredentialsByEmail({ email });
-  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await dummy()));
   if (!row?.passwordHash || !ok) return null;
+  // The password is at hand only now: a bcrypt (or outdated) hash becomes Argon2id.
+  if (needsRehash(row.passwordHash)) {
+    await updateUserPasswordHash({ id: row.id, passwordHash: await hashPassword(password) });
+  }
   return { id: row.id, email: row.email, name: row.name };
 }

@@ -63,6 +63,18 @@ export async function getUserCredentialsByEmail({ email }: { email: string }) {
   return row ?? null;
 }
 
+/** Replaces an account's password hash (an old bcrypt hash upgraded at sign-in). */
+export async function updateUserPasswordHash({
+  id,
+  passwordHash,
+}: {
+  id: string;
+  passwordHash: string;
+}) {
+  const db = await getDb();
+  await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+}
+
 export async function getUserById({ id }: { id: string }): Promise<PublicUser | null> {
   const db = await getDb();
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id)).limit(1);

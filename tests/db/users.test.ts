@@ -1,6 +1,7 @@
+import bcrypt from "bcryptjs";
 import { describe, expect, test } from "vitest";
 import { moveGuestChatsToUser } from "@/db/queries/chats";
-import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
 import { authenticate, registerUser } from "@/lib/accounts";
 import { AppError } from "@/lib/errors";
 import { newGuestId } from "@/lib/guest";
@@ -21,8 +22,27 @@ describe("accounts", () => {
     const email = uniqueEmail();
     await registerUser({ email, password: "plain text secret" }, null);
     const row = await getUserCredentialsByEmail({ email });
-    expect(row?.passwordHash).toMatch(/^\$2[aby]\$10\$/);
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row?.passwordHash).not.toContain("plain text secret");
+  });
+
+  test("an account with a bcrypt hash signs in, and its hash becomes Argon2id", async () => {
+    const email = uniqueEmail("legacy");
+    await createUserWithPassword({
+      email,
+      name: null,
+      passwordHash: await bcrypt.hash("from the old days", 10),
+    });
+    // A wrong password changes nothing.
+    expect(await authenticate(email, "wrong")).toBeNull();
+    expect((await getUserCredentialsByEmail({ email }))?.passwordHash).toMatch(/^\$2b\$10\$/);
+    expect(await authenticate(email, "from the old days")).toMatchObject({ email });
+    const upgraded = (await getUserCredentialsByEmail({ email }))?.passwordHash;
+    expect(upgraded).toMatch(/^\$argon2id\$/);
+    expect(await authenticate(email, "from the old days")).toMatchObject({ email });
+    expect(await authenticate(email, "wrong")).toBeNull();
+    // Once upgraded, it stays the same hash.
+    expect((await getUserCredentialsByEmail({ email }))?.passwordHash).toBe(upgraded);
   });
 
   test("a duplicate email is a conflict and changes nothing", async () => {

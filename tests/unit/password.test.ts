@@ -1,0 +1,49 @@
+import bcrypt from "bcryptjs";
+import { expect, test } from "vitest";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/password";
+
+test("passwords are hashed with Argon2id and verify only with themselves", async () => {
+  const stored = await hashPassword("correct horse battery");
+  expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  expect(await verifyPassword("correct horse battery", stored)).toBe(true);
+  expect(await verifyPassword("correct horse batterY", stored)).toBe(false);
+  expect(needsRehash(stored)).toBe(false);
+});
+
+test("every byte counts: passwords that differ only after byte 72 are different", async () => {
+  const prefix = "a".repeat(150);
+  const stored = await hashPassword(`${prefix}-one`);
+  expect(await verifyPassword(`${prefix}-one`, stored)).toBe(true);
+  expect(await verifyPassword(`${prefix}-two`, stored)).toBe(false);
+  // What bcrypt did: the same two passwords were one.
+  const legacy = await bcrypt.hash(`${prefix}-one`, 4);
+  expect(await bcrypt.compare(`${prefix}-two`, legacy)).toBe(true);
+});
+
+test("bcrypt hashes from before still verify, and ask to be replaced", async () => {
+  for (const prefix of ["$2a$", "$2b$", "$2y$"]) {
+    const stored = (await bcrypt.hash("old password", 4)).replace(/^\$2.\$/, prefix);
+    expect(await verifyPassword("old password", stored)).toBe(true);
+    expect(await verifyPassword("other password", stored)).toBe(false);
+    expect(needsRehash(stored)).toBe(true);
+  }
+  expect(needsRehash("$argon2id$v=19$m=4096,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).toBe(
+    true,
+  );
+});
+
+test("hashing runs off the event loop: other work goes on while it computes", async () => {
+  let ticks = 0;
+  let running = true;
+  const spin = () => {
+    if (!running) return;
+    ticks += 1;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  await Promise.all([hashPassword("one"), hashPassword("two"), hashPassword("three")]);
+  running = false;
+  // bcryptjs computes in slices on the loop too, but holds it for whole rounds; here the
+  // loop turned freely while three hashes (~15 ms each) ran on the thread pool.
+  expect(ticks).toBeGreaterThan(10);
+});
