@@ -4,6 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this file too; it must not open a database.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Before any request: per-address limits need the socket's peer (client-address.ts).
+  const { installPeerAddressHook } = await import("@/lib/http/peer-address-hook");
+  installPeerAddressHook();
   const { getDb } = await import("@/db/client");
   await getDb();
 }

@@ -5,7 +5,9 @@ const here = import.meta.dirname;
 
 const nextConfig: NextConfig = {
   // PGlite ships a wasm file it loads by URL; bundling it breaks that lookup.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // rate-limiter-flexible imports drizzle-orm by a computed name, which a bundle cannot
+  // resolve: loaded by Node instead, it finds it in node_modules.
+  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
   // Caching is explicit: "use cache" + cacheTag (public share pages); everything else
   // renders per request.

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_LIMITS } from "./e2e/support/limits";
 import { CHROMIUM_FLAGS, chromiumPath, freePort } from "./scripts/local-tools";
 
 // Playwright evaluates this file in its runner and in every worker: the port and the
@@ -49,6 +50,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Slow enough that a test can press Stop mid-reply on a busy machine.
       AI_OFFLINE_CHUNK_DELAY_MS: "60",
+      ...E2E_LIMITS,
     },
   },
 });

@@ -29,7 +29,11 @@ export default defineConfig({
       {
         ...shared,
         extends: true as const,
-        test: { name: "pglite", include: integration, setupFiles: ["tests/setup/pglite.ts"] },
+        test: {
+          name: "pglite",
+          include: integration,
+          setupFiles: ["tests/setup/limits.ts", "tests/setup/pglite.ts"],
+        },
       },
       ...(process.env.TEST_DATABASE_URL
         ? [
@@ -40,7 +44,7 @@ export default defineConfig({
                 name: "postgres",
                 include: integration,
                 globalSetup: ["tests/setup/postgres-global.ts"],
-                setupFiles: ["tests/setup/postgres.ts"],
+                setupFiles: ["tests/setup/limits.ts", "tests/setup/postgres.ts"],
               },
             },
           ]

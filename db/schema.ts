@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -114,6 +115,11 @@ export const chats = pgTable(
       t.id.desc().nullsFirst(),
     ),
     check("chats_chat_one_owner", sql`num_nonnulls(${t.userId}, ${t.guestId}) = 1`),
+    // Only accounts publish to search engines: a guest's chat is never indexable.
+    check(
+      "chats_chat_discoverable_needs_account",
+      sql`not ${t.isDiscoverable} or ${t.userId} is not null`,
+    ),
   ],
 );
 
@@ -138,19 +144,39 @@ export const messages = pgTable(
   ],
 );
 
-// ---- Cache tag expiry events, shared by every app instance on one PostgreSQL ----
+// ---- Cache tag expiry, shared by every app instance on one PostgreSQL ----
 
-// Append-only: an instance that expires a tag (a chat unshared, deleted, changed) adds
-// a row; every instance reads rows past the last seq it saw before serving a cached
-// page, so revocation holds on all of them at the next request. See docs/caching.md.
+// One row per tag: the latest expiry is all that matters, so an expiry upserts its tag
+// and takes a new seq. Every instance reads the rows past the last seq it saw before
+// serving a cached page, so revocation holds on all of them at the next request; rows
+// older than any cache entry can be are pruned. See docs/caching.md.
+export const cacheTagEventsSeq = pgSequence("cache_tag_events_seq");
+
 export const cacheTagEvents = pgTable(
   "cache_tag_events",
   {
-    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    tag: text("tag").notNull(),
+    tag: text("tag").primaryKey(),
+    seq: bigint("seq", { mode: "number" }).notNull().default(sql`nextval('cache_tag_events_seq')`),
     expiredAt: ts("expired_at").notNull().defaultNow(),
   },
-  (t) => [index("cache_tag_events_expired_at_idx").on(t.expiredAt)],
+  (t) => [
+    index("cache_tag_events_seq_idx").on(t.seq),
+    index("cache_tag_events_expired_at_idx").on(t.expiredAt),
+  ],
+);
+
+// ---- Rate limits and quotas (rate-limiter-flexible's Drizzle store) ----
+
+// One row per limited key (e.g. "signin-account:<email>"), shared by every instance
+// when DATABASE_URL is set. Expired rows are deleted by the limiter and by the pruner.
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull(),
+    expire: ts("expire"),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -245,7 +245,9 @@ test("rename and delete from the sidebar", async ({ page }) => {
   await expect(chat.sidebar().getByText("No chats yet")).toBeVisible();
 });
 
-test("a change the server refuses rolls back with a toast", async ({ page }) => {
+test("a change the server refuses rolls back, and a refused message says why at the composer", async ({
+  page,
+}) => {
   const chat = new ChatbotPage(page);
   const gone = await createChat(page.request, {
     title: unique("Vanishing"),
@@ -262,7 +264,7 @@ test("a change the server refuses rolls back with a toast", async ({ page }) => 
   await expect(chat.row(gone.title)).toBeVisible();
 
   await chat.send("Are you still there?");
-  await expect(chat.toast("Your message was not sent. No such chat.")).toBeVisible();
+  await expect(chat.refusal("Your message was not sent. No such chat.")).toBeVisible();
   await expect(chat.userMessages()).toHaveCount(1); // only the stored "hi"
   await expect(chat.composer()).toHaveValue("Are you still there?");
 });

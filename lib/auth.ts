@@ -1,16 +1,31 @@
 import "server-only";
 import { cookies } from "next/headers";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getAuthAdapter } from "@/db/auth-adapter";
 import { moveGuestChatsToUser } from "@/db/queries/chats";
-import { authenticate } from "@/lib/accounts";
+import { siteIsHttps } from "@/lib/cookies";
 import { authSecret, env } from "@/lib/env";
-import { GUEST_COOKIE, verifyGuestCookie } from "@/lib/guest";
+import { AppError } from "@/lib/errors";
+import { guestCookieName, verifyGuestCookie } from "@/lib/guest";
+import { clientAddress } from "@/lib/http/client-address";
+import { authenticateWithinLimits } from "@/lib/limits/sign-in";
 import { SESSION_MAX_AGE } from "@/lib/session-token";
 import { signInSchema } from "@/lib/validation/user";
+
+/**
+ * A sign-in refused by the limits, not by the password. Auth.js passes `code` on (the
+ * callback redirects with `code=rate_limited`; the server action gets this very error),
+ * so the 429 and its sentence can be told apart from a wrong password.
+ */
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly refusal: AppError) {
+    super(refusal.message);
+  }
+}
 
 function oauthProviders(): NextAuthConfig["providers"] {
   const e = env();
@@ -38,16 +53,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   secret: authSecret(),
   // Self-hosted behind `next start`: trust the Host header as Auth.js's URL.
   trustHost: true,
+  // Cookie names and Secure follow the configured site, not X-Forwarded-Proto.
+  useSecureCookies: siteIsHttps(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   adapter: await getAuthAdapter(),
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      // Both the callback route and the sign-in server action end up here.
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return authenticate(parsed.data.email, parsed.data.password);
+        try {
+          return await authenticateWithinLimits({
+            ...parsed.data,
+            address: clientAddress(request.headers),
+          });
+        } catch (error) {
+          if (error instanceof AppError && error.code === "rate_limited") {
+            throw new SignInRateLimited(error);
+          }
+          throw error;
+        }
       },
     }),
     ...oauthProviders(),
@@ -57,10 +85,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     async signIn({ user }) {
       if (!user.id) return;
       const store = await cookies();
-      const guestId = verifyGuestCookie(store.get(GUEST_COOKIE)?.value);
+      const guestId = verifyGuestCookie(store.get(guestCookieName())?.value);
       if (!guestId) return;
       await moveGuestChatsToUser({ guestId, userId: user.id });
-      store.delete(GUEST_COOKIE);
+      store.delete(guestCookieName());
     },
   },
 }));

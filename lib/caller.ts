@@ -1,6 +1,6 @@
 import type { Owner } from "@/db/queries/chats";
 import { parseCookies } from "@/lib/cookies";
-import { GUEST_COOKIE, verifyGuestCookie } from "@/lib/guest";
+import { guestCookieName, verifyGuestCookie } from "@/lib/guest";
 import { readSessionToken } from "@/lib/session-token";
 
 /** Who is calling: the one answer every route, page and action uses. */
@@ -18,7 +18,7 @@ export async function resolveCaller(headers: Headers): Promise<Caller> {
 
 /** The guest id a request carries, whether or not someone is also signed in. */
 export function guestIdOf(headers: Headers): string | null {
-  return verifyGuestCookie(parseCookies(headers.get("cookie")).get(GUEST_COOKIE));
+  return verifyGuestCookie(parseCookies(headers.get("cookie")).get(guestCookieName()));
 }
 
 /** The caller as the owner of chats; null for a visitor with no guest identity yet. */

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /** Parses a Cookie header into a map (first value wins, as browsers send the most specific first). */
 export function parseCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -15,9 +17,11 @@ export function parseCookies(header: string | null): Map<string, string> {
   return cookies;
 }
 
-/** Whether cookies set in answer to this request should carry `Secure`. */
-export function isSecureRequest(headers: Headers, url?: string): boolean {
-  const proto = headers.get("x-forwarded-proto");
-  if (proto) return proto.split(",")[0]?.trim() === "https";
-  return url?.startsWith("https://") ?? false;
+/**
+ * Whether the site is served over HTTPS, which decides cookie names (`__Host-`,
+ * `__Secure-`) and the Secure flag. It follows the configured APP_URL, never a request
+ * header: X-Forwarded-Proto is whatever the client (or a misconfigured proxy) says.
+ */
+export function siteIsHttps(): boolean {
+  return env().APP_URL?.startsWith("https://") ?? false;
 }

@@ -6,6 +6,9 @@ import { z } from "zod";
 // The one place that reads process.env. Values are read lazily so that `next build`
 // (which imports server modules) neither needs secrets nor touches ./.data.
 
+/** A limit's count: a whole number, 0 for "no limit". */
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -27,8 +30,39 @@ const schema = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   // Pause between the offline responder's chunks, so that it streams like a model.
   AI_OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(20),
-  // Writes per caller per minute on the API; 0 switches the limit off (benchmarks).
-  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  // Limits and quotas (docs/security.md). Each count of 0 switches that one off;
+  // RATE_LIMITS=off switches them all off (benchmarks, load tests).
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  // Where the counters live so that every instance shares them: Redis when set, else
+  // PostgreSQL (DATABASE_URL), else this process's memory (the embedded database).
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  // How many proxies in front of the app append to X-Forwarded-For: the client address
+  // is read that many entries from the right. 0 trusts none (the socket's peer).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // API writes per caller (account, guest, or client address) per minute.
+  RATE_LIMIT_WRITES_PER_MINUTE: count(300),
+  // Failed sign-ins per account, and per client address, in one window.
+  RATE_LIMIT_SIGN_IN_PER_ACCOUNT: count(5),
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS: count(30),
+  RATE_LIMIT_SIGN_IN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
+  // New accounts, and new guest identities, per client address per hour.
+  RATE_LIMIT_SIGN_UPS_PER_HOUR: count(10),
+  RATE_LIMIT_GUESTS_PER_HOUR: count(30),
+  // The assistant: replies streaming at once per caller, and replies per day.
+  AI_REPLIES_IN_FLIGHT: count(2),
+  AI_REPLIES_PER_DAY_GUEST: count(30),
+  AI_REPLIES_PER_DAY_ACCOUNT: count(200),
+  // Cost caps on every reply (kept with RATE_LIMITS=off): the longest reply, and the
+  // conversation sent to the model (newest messages first; ~4 characters a token).
+  AI_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).default(1500),
+  AI_HISTORY_TOKENS: z.coerce.number().int().min(256).default(6000),
 });
 
 export type Env = z.infer<typeof schema>;

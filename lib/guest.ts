@@ -1,9 +1,14 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { siteIsHttps } from "@/lib/cookies";
 import { authSecret } from "@/lib/env";
 
 // A visitor's guest identity: a random id, signed so it cannot be forged or guessed
-// from another guest's cookie.
-export const GUEST_COOKIE = "skillmate_guest";
+// from another guest's cookie. Over HTTPS its name carries the __Host- prefix, which
+// browsers only accept from a secure origin, for the whole host, with no Domain: a
+// sibling subdomain or a plain-HTTP page cannot plant or overwrite it.
+export function guestCookieName(): string {
+  return siteIsHttps() ? "__Host-skillmate_guest" : "skillmate_guest";
+}
 const GUEST_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -29,18 +34,22 @@ export function newGuestId(): string {
   return randomUUID();
 }
 
-/** Set-Cookie for a new guest identity: httpOnly, SameSite=Lax, a year long. */
-export function guestSetCookie(guestId: string, secure: boolean): string {
+function guestCookie(value: string, maxAge: number): string {
   return [
-    `${GUEST_COOKIE}=${guestCookieValue(guestId)}`,
+    `${guestCookieName()}=${value}`,
     "Path=/",
-    `Max-Age=${GUEST_COOKIE_MAX_AGE}`,
+    `Max-Age=${maxAge}`,
     "HttpOnly",
     "SameSite=Lax",
-    ...(secure ? ["Secure"] : []),
+    ...(siteIsHttps() ? ["Secure"] : []),
   ].join("; ");
 }
 
+/** Set-Cookie for a new guest identity: httpOnly, SameSite=Lax, a year long. */
+export function guestSetCookie(guestId: string): string {
+  return guestCookie(guestCookieValue(guestId), GUEST_COOKIE_MAX_AGE);
+}
+
 export function clearGuestCookie(): string {
-  return `${GUEST_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+  return guestCookie("", 0);
 }

@@ -1,9 +1,11 @@
 import { encode, getToken } from "next-auth/jwt";
+import { siteIsHttps } from "@/lib/cookies";
 import { authSecret } from "@/lib/env";
 
 // Auth.js names its session cookie by whether the site is served over https; the
 // JWT's salt is that name. Reading and writing here stay compatible with Auth.js's own
-// sign-in, sign-out and `auth()`.
+// sign-in, sign-out and `auth()` (configured with the same useSecureCookies). Which name
+// is in force follows APP_URL, never what a request carries.
 const COOKIE = "authjs.session-token";
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
@@ -12,9 +14,11 @@ export type SessionClaims = { userId: string; name: string | null; email: string
 
 /** The signed-in user named by a request's Auth.js session cookie, if any. */
 export async function readSessionToken(headers: Headers): Promise<SessionClaims | null> {
-  const cookie = headers.get("cookie") ?? "";
-  const secureCookie = cookie.includes(`${SECURE_COOKIE}`);
-  const token = await getToken({ req: { headers }, secret: authSecret(), secureCookie });
+  const token = await getToken({
+    req: { headers },
+    secret: authSecret(),
+    secureCookie: siteIsHttps(),
+  });
   if (!token?.sub) return null;
   return {
     userId: token.sub,
@@ -24,10 +28,12 @@ export async function readSessionToken(headers: Headers): Promise<SessionClaims 
 }
 
 /** A Set-Cookie that signs the user in, exactly as Auth.js's credentials callback would. */
-export async function sessionSetCookie(
-  user: { id: string; name: string | null; email: string },
-  secure: boolean,
-): Promise<string> {
+export async function sessionSetCookie(user: {
+  id: string;
+  name: string | null;
+  email: string;
+}): Promise<string> {
+  const secure = siteIsHttps();
   const name = secure ? SECURE_COOKIE : COOKIE;
   const value = await encode({
     token: { sub: user.id, name: user.name, email: user.email, picture: null },

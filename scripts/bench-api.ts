@@ -84,7 +84,7 @@ async function main() {
     env: {
       DATABASE_URL: db.url,
       AUTH_SECRET,
-      RATE_LIMIT_WRITES_PER_MINUTE: "0",
+      RATE_LIMITS: "off",
       APP_URL: "",
     },
   });
@@ -246,7 +246,7 @@ async function benchCookie(): Promise<string> {
   // lib/env reads AUTH_SECRET lazily, on the first signature: this is the server's key.
   process.env.AUTH_SECRET = AUTH_SECRET;
   const { sessionSetCookie } = await import("@/lib/session-token");
-  const setCookie = await sessionSetCookie(BENCH_USER, false);
+  const setCookie = await sessionSetCookie(BENCH_USER);
   return setCookie.split(";")[0] as string;
 }
 
@@ -447,7 +447,7 @@ a real table where conversations interleave.
 
 Load: autocannon, ${LOAD.connections} connections (the size of the app's database pool),
 ${LOAD.durationSec} s per case after a ${LOAD.warmupSec} s warm-up, as the bench user
-(Auth.js session cookie), \`RATE_LIMIT_WRITES_PER_MINUTE=0\`. The detail case reads one
+(Auth.js session cookie), \`RATE_LIMITS=off\`. The detail case reads one
 chat over and over (hot cache). The POST case sends \`{"message_type":"user","content":"bench"}\`
 with no id (every request inserts) to ${WRITE_CHATS} chats in turn, so that writers rarely
 wait on one chat's row lock. The postgres.js row runs the transaction \`appendMessages\`

@@ -69,7 +69,7 @@ async function main() {
       env: {
         DATABASE_URL: db.url,
         AUTH_SECRET: "bench-secret-bench-secret-0123456789",
-        RATE_LIMIT_WRITES_PER_MINUTE: "0",
+        RATE_LIMITS: "off",
       },
     });
     cleanup.add("stop next start", server.stop);

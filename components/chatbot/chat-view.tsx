@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { toast } from "sonner";
 import { ApiError, chatsApi, newId } from "@/lib/client/chats-api";
 import type { ChatDetailOut, ChatOut } from "@/lib/validation/chat";
 import { useChats } from "./chats-provider";
@@ -50,6 +49,8 @@ export function ChatView({
   const [chatId, setChatId] = useState(initialChat?.id ?? null);
   const [messages, setMessages] = useState(() => toUi(initialChat));
   const [busy, setBusy] = useState(false);
+  // Why the last message was not sent (a limit, say), shown at the composer that holds it.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
@@ -103,7 +104,7 @@ export function ChatView({
           // Stop: the partial reply stays, as the server stores it.
         } else if (error instanceof ApiError) {
           accepted = false;
-          toast.error(`Your message was not sent. ${error.message}`);
+          setRefusal(`Your message was not sent. ${error.message}`);
         } else {
           update(body.assistant_id, () => ({
             content: "The connection was lost before the reply finished. Please try again.",
@@ -130,6 +131,7 @@ export function ChatView({
     async (text: string): Promise<boolean> => {
       if (busy) return false;
       setBusy(true);
+      setRefusal(null);
       let id = chatId;
       if (!id) {
         try {
@@ -139,7 +141,9 @@ export function ChatView({
           setChatId(id);
           window.history.replaceState(null, "", `/chatbot/c/${id}`);
         } catch (error) {
-          toast.error(error instanceof ApiError ? error.message : "Could not start a chat.");
+          setRefusal(
+            `Your message was not sent. ${error instanceof ApiError ? error.message : "Could not start a chat."}`,
+          );
           setBusy(false);
           return false;
         }
@@ -164,6 +168,7 @@ export function ChatView({
     async (failed: UiMessage) => {
       if (!chatId || busy) return;
       setBusy(true);
+      setRefusal(null);
       const reply = pendingReply();
       setMessages((list) => list.map((m) => (m.id === failed.id ? reply : m)));
       const accepted = await runTurn(
@@ -226,6 +231,14 @@ export function ChatView({
         </section>
       </div>
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">
+        {refusal ? (
+          <p
+            role="alert"
+            className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {refusal}
+          </p>
+        ) : null}
         <Composer busy={busy} onSend={send} onStop={() => abort.current?.abort()} />
         <p className="mt-2 text-center text-xs text-zinc-600 dark:text-zinc-400">
           {isGuest ? (

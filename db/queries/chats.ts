@@ -86,6 +86,18 @@ export async function getOwnedChatWithMessagesOrThrow({ id, owner }: { id: strin
   return { chat, messages: await messagesOf(db, id) };
 }
 
+/** Throws not_found unless the owner has this chat (a check before spending on it). */
+export async function assertOwnedChat({ chatId, owner }: { chatId: string; owner: Owner }) {
+  if (!UUID.test(chatId)) throw notFound();
+  const db = await getDb();
+  const [chat] = await db
+    .select({ id: chats.id })
+    .from(chats)
+    .where(ownedBy(chatId, owner))
+    .limit(1);
+  if (!chat) throw notFound();
+}
+
 /** A chat as the public sees it: only while it is shared. */
 export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
   const db = await getDb();

@@ -104,6 +104,11 @@ export class ChatbotPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
+  /** The sentence above the composer saying why the last message was not sent. */
+  refusal(text: string | RegExp): Locator {
+    return this.page.getByRole("alert").filter({ hasText: text });
+  }
+
   toast(text: string | RegExp): Locator {
     return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
   }

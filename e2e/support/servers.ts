@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { freePort } from "../../scripts/local-tools";
+import { E2E_LIMITS } from "./limits";
 
 // Extra production servers for tests that need more than Playwright's one webServer:
 // several instances on one database, or another environment.
@@ -33,6 +34,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
         DATA_DIR: dataDir,
+        ...E2E_LIMITS,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

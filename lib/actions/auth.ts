@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth";
+import { SignInRateLimited, signIn, signOut } from "@/lib/auth";
 import { safeRedirect } from "@/lib/safe-redirect";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -22,6 +22,7 @@ export async function signInWithPassword(
     await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(form.get("next")) });
   } catch (error) {
     // Success also throws: Next's redirect, which must propagate.
+    if (error instanceof SignInRateLimited) return { error: error.refusal.message, email };
     if (error instanceof AuthError) return { error: "Wrong email or password.", email };
     throw error;
   }

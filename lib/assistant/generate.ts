@@ -1,6 +1,7 @@
 import "server-only";
 import { streamText, type TextStreamPart, type ToolSet } from "ai";
 import { env } from "@/lib/env";
+import { fitHistory } from "./history-budget";
 import type { AssistantModel } from "./offline-model";
 import { getAssistantModel } from "./provider";
 
@@ -87,6 +88,10 @@ export type StreamAssistantReplyOptions = {
   model?: AssistantModel;
   /** Whole-reply limit, retries included; AI_TIMEOUT_MS by default. */
   timeoutMs?: number;
+  /** The longest reply; AI_MAX_OUTPUT_TOKENS by default. */
+  maxOutputTokens?: number;
+  /** What the system prompt and the history sent may cost; AI_HISTORY_TOKENS by default. */
+  historyTokens?: number;
 };
 
 /**
@@ -107,6 +112,8 @@ export function streamAssistantReply({
   signal,
   model = getAssistantModel(),
   timeoutMs = env().AI_TIMEOUT_MS,
+  maxOutputTokens = env().AI_MAX_OUTPUT_TOKENS,
+  historyTokens = env().AI_HISTORY_TOKENS,
 }: StreamAssistantReplyOptions) {
   const timeout = AbortSignal.timeout(timeoutMs);
   const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -114,7 +121,9 @@ export function streamAssistantReply({
   const result = streamText({
     model,
     system: SYSTEM_PROMPT,
-    messages,
+    // Newest first, within budget: a long chat must not resend (and bill) all of itself.
+    messages: fitHistory(messages, SYSTEM_PROMPT, historyTokens),
+    maxOutputTokens,
     abortSignal,
     experimental_transform: timeoutAsError(timedOut, timeoutMs),
     // The outcome carries the error; the caller logs it once, with its request id.

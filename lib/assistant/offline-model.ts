@@ -42,6 +42,15 @@ function chunk(text: string, wordsPerChunk: number): string[] {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
+/** The reply cut to the caller's maxOutputTokens (a word stands in for a token). */
+function replyTo(prompt: CallOptions["prompt"], maxOutputTokens: number | undefined) {
+  const text = composeOfflineReply(userMessages(prompt));
+  if (!maxOutputTokens) return { text, finish: "stop" as const };
+  const words = text.match(/\s*\S+/g) ?? [];
+  if (words.length <= maxOutputTokens) return { text, finish: "stop" as const };
+  return { text: words.slice(0, maxOutputTokens).join(""), finish: "length" as const };
+}
+
 function usage(prompt: CallOptions["prompt"], reply: string): GenerateResult["usage"] {
   // Words stand in for tokens: there is no tokenizer offline, and usage is informative only.
   const input = wordCount(userMessages(prompt).join(" "));
@@ -90,20 +99,20 @@ export class OfflineModel implements AssistantModel {
     this.wordsPerChunk = Math.max(1, wordsPerChunk);
   }
 
-  async doGenerate({ prompt, abortSignal }: CallOptions): Promise<GenerateResult> {
+  async doGenerate({ prompt, abortSignal, maxOutputTokens }: CallOptions): Promise<GenerateResult> {
     abortSignal?.throwIfAborted();
-    const text = composeOfflineReply(userMessages(prompt));
+    const { text, finish } = replyTo(prompt, maxOutputTokens);
     return {
       content: [{ type: "text", text }],
-      finishReason: { unified: "stop", raw: "stop" },
+      finishReason: { unified: finish, raw: finish },
       usage: usage(prompt, text),
       warnings: [],
     };
   }
 
-  async doStream({ prompt, abortSignal }: CallOptions): Promise<StreamResult> {
+  async doStream({ prompt, abortSignal, maxOutputTokens }: CallOptions): Promise<StreamResult> {
     abortSignal?.throwIfAborted();
-    const text = composeOfflineReply(userMessages(prompt));
+    const { text, finish } = replyTo(prompt, maxOutputTokens);
     const parts: StreamPart[] = [
       { type: "stream-start", warnings: [] },
       { type: "text-start", id: TEXT_ID },
@@ -113,7 +122,7 @@ export class OfflineModel implements AssistantModel {
       { type: "text-end", id: TEXT_ID },
       {
         type: "finish",
-        finishReason: { unified: "stop", raw: "stop" },
+        finishReason: { unified: finish, raw: finish },
         usage: usage(prompt, text),
       },
     ];

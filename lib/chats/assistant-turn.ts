@@ -1,15 +1,23 @@
 import "server-only";
-import { deleteErrorMessage, listMessagesByChat, type Owner } from "@/db/queries/chats";
+import {
+  assertOwnedChat,
+  deleteErrorMessage,
+  listMessagesByChat,
+  type Owner,
+} from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
 import { saveMessages } from "@/lib/chats/save-messages";
+import { reserveReply } from "@/lib/limits/replies";
+import { safeErrorSummary } from "@/lib/log-safe";
 import type { ChatbotRequest } from "@/lib/validation/chatbot";
 
 export const ERROR_REPLY = "SkillMate could not answer just now. Please try again.";
 
 /**
- * One turn of the chatbot: the user's message is stored before the assistant starts
- * (same idempotent path as the API), then the reply streams. `saved` settles once the
- * reply, complete, stopped part-way, or failed, is stored too.
+ * One turn of the chatbot: the caller's reply quota is checked first (a refusal stores
+ * nothing), the user's message is stored before the assistant starts (same idempotent
+ * path as the API), then the reply streams. `saved` settles once the reply, complete,
+ * stopped part-way, or failed, is stored too, and the caller's reply slot is free again.
  */
 export async function startAssistantTurn({
   owner,
@@ -22,25 +30,36 @@ export async function startAssistantTurn({
   signal: AbortSignal;
   requestId: string;
 }) {
-  if (request.retry_of) {
-    await deleteErrorMessage({ chatId: request.chat_id, owner, id: request.retry_of });
+  // Ownership first: someone else's chat is a 404 that costs no quota.
+  await assertOwnedChat({ chatId: request.chat_id, owner });
+  const reservation = await reserveReply(owner);
+  let started: ReturnType<typeof streamAssistantReply>;
+  let chatId: string;
+  try {
+    if (request.retry_of) {
+      await deleteErrorMessage({ chatId: request.chat_id, owner, id: request.retry_of });
+    }
+    const { chat } = await saveMessages({
+      chatId: request.chat_id,
+      owner,
+      messages: request.message
+        ? [{ id: request.message.id, messageType: "user", content: request.message.content }]
+        : [],
+    });
+    chatId = chat.id;
+    const history = (await listMessagesByChat({ chatId }))
+      .filter((m) => !m.isError && m.id !== request.assistant_id)
+      .map((m) => ({ role: m.messageType, content: m.content }));
+    started = streamAssistantReply({ messages: history, signal });
+  } catch (error) {
+    await reservation.refund();
+    throw error;
   }
-  const { chat } = await saveMessages({
-    chatId: request.chat_id,
-    owner,
-    messages: request.message
-      ? [{ id: request.message.id, messageType: "user", content: request.message.content }]
-      : [],
-  });
-  const history = (await listMessagesByChat({ chatId: chat.id }))
-    .filter((m) => !m.isError && m.id !== request.assistant_id)
-    .map((m) => ({ role: m.messageType, content: m.content }));
-
-  const { result, outcome } = streamAssistantReply({ messages: history, signal });
-  const saved = outcome.then((o) =>
-    saveReply({ owner, chatId: chat.id, id: request.assistant_id, outcome: o, requestId }),
-  );
-  return { chat, result, saved };
+  const { result, outcome } = started;
+  const saved = outcome
+    .then((o) => saveReply({ owner, chatId, id: request.assistant_id, outcome: o, requestId }))
+    .finally(reservation.release);
+  return { result, saved };
 }
 
 async function saveReply({
@@ -57,7 +76,8 @@ async function saveReply({
   requestId: string;
 }) {
   if (outcome.status === "error") {
-    console.error(`[request ${requestId}] assistant failed`, outcome.error);
+    // Never the error object itself: provider errors carry the conversation.
+    console.error(`[request ${requestId}] assistant failed: ${safeErrorSummary(outcome.error)}`);
     await saveMessages({
       chatId,
       owner,

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, type ErrorBody, type ErrorIssue } from "@/lib/errors";
+import { safeErrorSummary } from "@/lib/log-safe";
 
 function zodIssues(error: ZodError): ErrorIssue[] {
   return error.issues.flatMap((issue) => {
@@ -33,8 +34,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
       },
     };
   } else {
-    // Internals stay in the log; the client gets an id to quote.
-    console.error(`[request ${requestId}] unhandled error`, error);
+    // Internals stay in the log (never what the user wrote); the client gets an id.
+    console.error(`[request ${requestId}] unhandled error: ${safeErrorSummary(error)}`);
     status = 500;
     body = {
       error: {

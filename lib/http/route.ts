@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Owner } from "@/db/queries/chats";
 import { type Caller, ownerOf, resolveCaller } from "@/lib/caller";
-import { isSecureRequest } from "@/lib/cookies";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { guestSetCookie, newGuestId } from "@/lib/guest";
+import { consumeOrThrow } from "@/lib/limits/enforce";
+import { limits } from "@/lib/limits/policies";
 import { requestBaseUrl } from "@/lib/public-url";
+import { clientAddress } from "./client-address";
 import { errorResponse } from "./error-response";
-import { RateLimiter } from "./rate-limit";
 import { assertSameOrigin } from "./same-origin";
 
 type Context<P> = { params: Promise<P> };
@@ -21,11 +21,12 @@ export type HandlerArgs<P> = {
   baseUrl: string;
   /** The caller as an owner; null for a visitor with no guest identity yet. */
   owner: Owner | null;
-  /** The caller as an owner, giving a new visitor a guest identity (their first write). */
-  ensureOwner: () => Owner;
+  /**
+   * The caller as an owner, giving a new visitor a guest identity (their first write);
+   * new identities are limited per client address.
+   */
+  ensureOwner: () => Promise<Owner>;
 };
-
-let limiter: RateLimiter | undefined;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -35,11 +36,16 @@ export function ownerOrNotFound(owner: Owner | null): Owner {
   return owner;
 }
 
-function rateLimitKey(caller: Caller, request: Request): string {
+/** Who a write counts against: the account, the guest, or else the client's address. */
+function callerLimitKey(caller: Caller, headers: Headers): string {
   if (caller.kind === "user") return `user:${caller.userId}`;
   if (caller.kind === "guest") return `guest:${caller.guestId}`;
-  return `ip:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown"}`;
+  return `addr:${clientAddress(headers)}`;
 }
+
+const tooManyWrites = (wait: string) => `Too many changes in a short time: try again in ${wait}.`;
+const tooManyGuests = (wait: string) =>
+  `Too many new visitors from your network right now: try again in ${wait}, or sign in.`;
 
 /**
  * The shared part of every API route: await params, refuse cross-site writes, resolve
@@ -56,8 +62,11 @@ export function route<P = Record<string, never>>(
       if (mutating) assertSameOrigin(request);
       const [params, caller] = await Promise.all([context.params, resolveCaller(request.headers)]);
       if (mutating) {
-        limiter ??= new RateLimiter(env().RATE_LIMIT_WRITES_PER_MINUTE);
-        limiter.hit(rateLimitKey(caller, request));
+        await consumeOrThrow(
+          limits.writes(),
+          callerLimitKey(caller, request.headers),
+          tooManyWrites,
+        );
       }
       let newGuest: string | undefined;
       const owner = ownerOf(caller);
@@ -68,17 +77,17 @@ export function route<P = Record<string, never>>(
         requestId,
         baseUrl: requestBaseUrl(request.headers, request.url),
         owner,
-        ensureOwner: () => {
+        ensureOwner: async () => {
           if (owner) return owner;
-          newGuest ??= newGuestId();
+          if (!newGuest) {
+            await consumeOrThrow(limits.guests(), clientAddress(request.headers), tooManyGuests);
+            newGuest = newGuestId();
+          }
           return { guestId: newGuest };
         },
       });
       if (newGuest) {
-        response.headers.append(
-          "set-cookie",
-          guestSetCookie(newGuest, isSecureRequest(request.headers, request.url)),
-        );
+        response.headers.append("set-cookie", guestSetCookie(newGuest));
       }
       return response;
     } catch (error) {

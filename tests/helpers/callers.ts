@@ -6,13 +6,15 @@ import { uniqueEmail } from "./http";
 export type TestCaller = { label: string; headers: Record<string, string> };
 
 /** A new account, and the Cookie header of its signed-in browser. */
-export async function signedInUser(label = "user"): Promise<TestCaller & { userId: string }> {
+export async function signedInUser(
+  label = "user",
+): Promise<TestCaller & { userId: string; email: string }> {
   const user = await registerUser(
     { email: uniqueEmail(label), password: "long enough", name: label },
     null,
   );
-  const cookie = (await sessionSetCookie(user, false)).split(";")[0] ?? "";
-  return { label, userId: user.id, headers: { cookie } };
+  const cookie = (await sessionSetCookie(user)).split(";")[0] ?? "";
+  return { label, userId: user.id, email: user.email, headers: { cookie } };
 }
 
 /** A visitor with a guest identity (as after their first write). */

@@ -1,9 +1,11 @@
 import { registerUser } from "@/lib/accounts";
 import { guestIdOf } from "@/lib/caller";
-import { isSecureRequest } from "@/lib/cookies";
 import { clearGuestCookie } from "@/lib/guest";
+import { clientAddress } from "@/lib/http/client-address";
 import { readJsonBody } from "@/lib/http/json-body";
 import { route } from "@/lib/http/route";
+import { consumeOrThrow } from "@/lib/limits/enforce";
+import { limits } from "@/lib/limits/policies";
 import { sessionSetCookie } from "@/lib/session-token";
 import { registerSchema } from "@/lib/validation/user";
 
@@ -11,13 +13,15 @@ import { registerSchema } from "@/lib/validation/user";
 // and sign it in.
 export const POST = route(async ({ request }) => {
   const input = registerSchema.parse(await readJsonBody(request));
+  await consumeOrThrow(
+    limits.signUps(),
+    clientAddress(request.headers),
+    (wait) => `Too many new accounts from your network. Try again in ${wait}.`,
+  );
   const guestId = guestIdOf(request.headers);
   const user = await registerUser(input, guestId);
   const headers = new Headers();
-  headers.append(
-    "set-cookie",
-    await sessionSetCookie(user, isSecureRequest(request.headers, request.url)),
-  );
+  headers.append("set-cookie", await sessionSetCookie(user));
   if (guestId) headers.append("set-cookie", clearGuestCookie());
   return Response.json(user, { status: 201, headers });
 });

@@ -1,3 +1,6 @@
 import { handlers } from "@/lib/auth";
+import { withSignInLimitResponse } from "@/lib/http/sign-in-limit-response";
 
-export const { GET, POST } = handlers;
+// GET, POST /api/auth/* — Auth.js; a sign-in refused by the limits is a 429
+export const GET = handlers.GET;
+export const POST = withSignInLimitResponse(handlers.POST);

@@ -13,7 +13,7 @@ export const POST = route<{ shareId: string }>(async ({ params, ensureOwner, bas
     : null;
   if (!shared) throw new AppError("not_found", "No shared chat at this link.");
   const { chat, messages } = await createChatWithMessages({
-    owner: ensureOwner(),
+    owner: await ensureOwner(),
     title: shared.chat.title,
     messages: shared.messages
       .filter((m) => !m.isError)
