@@ -7,12 +7,19 @@ const sharedTags = require("./shared-tags.cjs");
 module.exports = class SharedTagsCache extends FileSystemCache {
   async get(...args) {
     await sharedTags.sync();
-    return super.get(...args);
+    const entry = await super.get(...args);
+    // Tag expiries are only kept for WINDOW_MS: an entry older than that (left on disk by
+    // an earlier run) may have missed one, so it is rendered again instead.
+    if (entry && entry.lastModified > 0 && entry.lastModified < Date.now() - sharedTags.WINDOW_MS) {
+      return null;
+    }
+    return entry;
   }
 
   async set(key, data, ctx) {
-    // A 404 is not kept: well-formed but unknown share ids must not fill the disk.
-    if (data && data.kind === "APP_PAGE" && data.status === 404) return;
+    // Only successes are kept: an error or a not-found for an id anyone can make up
+    // (a well-formed but unknown share id) must not fill the disk.
+    if (data && typeof data.status === "number" && data.status >= 400) return;
     return super.set(key, data, ctx);
   }
 

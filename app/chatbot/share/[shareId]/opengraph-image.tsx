@@ -1,4 +1,6 @@
+import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
+import { ogText } from "@/lib/chats/og-text";
 import { getPublicChat } from "@/lib/chats/public-chat";
 import { firstExchange, plainLine } from "@/lib/chats/share-summary";
 import { SHARE_ID_PATTERN } from "@/lib/share-id";
@@ -11,12 +13,17 @@ export function generateStaticParams() {
   return [{ shareId: "__placeholder__" }];
 }
 
-// Rendered with next/og's bundled font: nothing is fetched at run time.
+// Rendered with next/og's bundled font, and only text it can draw (og-text.ts): nothing
+// is fetched at run time. An id that is not a shared chat is a 404, which the page
+// cache does not keep, so made-up ids cannot fill the disk.
 export default async function OpenGraphImage({ params }: { params: Promise<{ shareId: string }> }) {
   const { shareId } = await params;
   const chat = SHARE_ID_PATTERN.test(shareId) ? await getPublicChat(shareId) : null;
-  const title = chat ? plainLine(chat.title, 90) : "SkillMate Chats";
-  const { question, answer } = chat ? firstExchange(chat.messages) : { question: "", answer: "" };
+  if (!chat) notFound();
+  const title = ogText(plainLine(chat.title, 90), "A shared conversation");
+  const exchange = firstExchange(chat.messages);
+  const question = ogText(exchange.question, "");
+  const answer = ogText(exchange.answer, "");
   return new ImageResponse(
     <div
       style={{
