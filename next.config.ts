@@ -1,9 +1,11 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { securityHeaders } from "./lib/security-headers";
 
 const here = import.meta.dirname;
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
   // PGlite ships a wasm file it loads by URL; bundling it breaks that lookup.
   // rate-limiter-flexible imports drizzle-orm by a computed name, which a bundle cannot
   // resolve: loaded by Node instead, it finds it in node_modules.
@@ -17,6 +19,11 @@ const nextConfig: NextConfig = {
   cacheHandlers: { default: path.join(here, "lib/cache/use-cache-handler.cjs") },
   // Lets several builds live side by side (benchmarks, parallel e2e runs in one tree).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-};
+  // On every response, cached pages and API errors included (lib/security-headers.ts).
+  async headers() {
+    const dev = phase === PHASE_DEVELOPMENT_SERVER;
+    return [{ source: "/:path*", headers: securityHeaders({ dev }) }];
+  },
+});
 
 export default nextConfig;

@@ -114,6 +114,8 @@ export const chats = pgTable(
       t.updatedAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // The sitemap lists discoverable chats by id; few chats are, so a partial index.
+    index("chats_chat_discoverable_idx").on(t.id).where(sql`${t.isShared} and ${t.isDiscoverable}`),
     check("chats_chat_one_owner", sql`num_nonnulls(${t.userId}, ${t.guestId}) = 1`),
     // Only accounts publish to search engines: a guest's chat is never indexable.
     check(

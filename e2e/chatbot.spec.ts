@@ -349,7 +349,7 @@ test("markdown renders safely: no script, no image, no javascript: link", async 
   const good = reply.getByRole("link", { name: "docs" });
   await expect(good).toHaveAttribute("href", "https://example.com/docs");
   await expect(good).toHaveAttribute("target", "_blank");
-  await expect(good).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(good).toHaveAttribute("rel", "noopener noreferrer nofollow ugc");
   await bad.click();
   // The user's own HTML is text too.
   await expect(chat.userMessages().first()).toHaveText("<b>bold?</b>");

@@ -75,6 +75,12 @@ test("metadata: title, description, canonical, Open Graph, Twitter card, noindex
 test("a discoverable chat is indexable, has JSON-LD, and is in the sitemap", async ({
   request,
 }) => {
+  // Only accounts publish to search engines.
+  const email = `publisher-${crypto.randomUUID()}@example.test`;
+  const signedUp = await request.post("/api/register", {
+    data: { email, password: "a long enough password" },
+  });
+  expect(signedUp.status()).toBe(201);
   const { id, shareId } = await shareChat(request, { is_discoverable: true });
   const response = await request.get(`/chatbot/share/${shareId}`);
   expect(response.headers()["x-robots-tag"]).toBeUndefined();

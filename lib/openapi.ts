@@ -124,7 +124,8 @@ export function openApiDocument() {
           responses: { ...ok(200, "The chat", chat.chatDetailSchema), ...errors("not_found") },
         },
         patch: {
-          summary: "Rename, share or unshare, set discoverability (at least one field)",
+          summary:
+            "Rename, share or unshare, set discoverability (at least one field; `is_discoverable: true` needs an account: 403 for a guest)",
           requestBody: jsonBody(chat.patchChatSchema),
           responses: {
             ...ok(200, "The chat", chat.chatDetailSchema),

@@ -6,7 +6,9 @@ import { CopyCodeButton } from "./copy-code-button";
 
 // Assistant replies and shared chats are untrusted text. Raw HTML is never parsed (no
 // rehype-raw: react-markdown then shows it as text), and the default urlTransform
-// stays in place, so javascript: and other unsafe URLs come out empty.
+// stays in place, so javascript: and other unsafe URLs come out empty. Images are never
+// loaded: an image in a message is a link to it, so that whoever wrote the text cannot
+// track who reads it (the CSP blocks remote images anyway: a link beats a broken image).
 
 function textOf(node: ElementContent | Element): string {
   if (node.type === "text") return node.value;
@@ -14,18 +16,27 @@ function textOf(node: ElementContent | Element): string {
   return "";
 }
 
+// Links in messages open apart, pass no referrer, and carry no endorsement.
+const linkProps = {
+  target: "_blank",
+  rel: "noopener noreferrer nofollow ugc",
+  className: "font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400",
+} as const;
+
 const components: Components = {
   a: ({ node: _node, href, children, ...rest }) => (
-    <a
-      {...rest}
-      href={href}
-      target="_blank"
-      rel="noopener noreferrer nofollow"
-      className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400"
-    >
+    <a {...rest} href={href} {...linkProps}>
       {children}
     </a>
   ),
+  img: ({ node: _node, src, alt }) =>
+    typeof src === "string" && src ? (
+      <a href={src} {...linkProps}>
+        {`Image: ${alt || src}`}
+      </a>
+    ) : (
+      <span>{alt ? `Image: ${alt}` : null}</span>
+    ),
   pre: ({ node, children, ...rest }) => (
     <div className="group/code relative my-3">
       <pre

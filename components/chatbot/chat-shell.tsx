@@ -13,6 +13,7 @@ export function ChatShell({
   serverNow,
   account,
   offline,
+  canPublish,
   children,
 }: {
   initialChats: ChatOut[];
@@ -20,6 +21,8 @@ export function ChatShell({
   serverNow: number;
   account: ReactNode;
   offline: boolean;
+  /** Accounts may let search engines index their shared chats; guests may not. */
+  canPublish: boolean;
   children: ReactNode;
 }) {
   return (
@@ -27,7 +30,7 @@ export function ChatShell({
       <div className="flex h-dvh overflow-hidden">
         <Sidebar serverNow={serverNow} />
         <div className="flex min-w-0 flex-1 flex-col">
-          <TopBar account={account} offline={offline} />
+          <TopBar account={account} offline={offline} canPublish={canPublish} />
           <main className="min-h-0 flex-1">{children}</main>
         </div>
       </div>

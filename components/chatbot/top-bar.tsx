@@ -5,7 +5,15 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useChats } from "./chats-provider";
 
-export function TopBar({ account, offline }: { account: ReactNode; offline: boolean }) {
+export function TopBar({
+  account,
+  offline,
+  canPublish,
+}: {
+  account: ReactNode;
+  offline: boolean;
+  canPublish: boolean;
+}) {
   const { chats, copyLink, setDiscoverable, setDrawerOpen, drawerOpen } = useChats();
   const pathname = usePathname();
   const activeId = pathname.startsWith("/chatbot/c/") ? pathname.slice("/chatbot/c/".length) : null;
@@ -45,7 +53,7 @@ export function TopBar({ account, offline }: { account: ReactNode; offline: bool
         ) : null}
       </div>
       <div className="flex-1 max-sm:hidden" />
-      {chat?.is_shared ? (
+      {chat?.is_shared && canPublish ? (
         <label
           className="inline-flex shrink-0 cursor-pointer items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
           title="Let search engines index the shared page and list it in the sitemap"

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { ChatCursor } from "@/lib/chats/cursor";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
 import { AppError } from "@/lib/errors";
@@ -114,21 +114,43 @@ export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
 export async function getShareVisibility({ shareId }: { shareId: string }) {
   const db = await getDb();
   const [row] = await db
-    .select({ isShared: chats.isShared, isDiscoverable: chats.isDiscoverable })
+    .select({
+      isShared: chats.isShared,
+      isDiscoverable: chats.isDiscoverable,
+      ownedByAccount: isNotNull(chats.userId),
+    })
     .from(chats)
     .where(eq(chats.shareId, shareId))
     .limit(1);
   return row ?? null;
 }
 
-/** Shared chats their owners let search engines index, most recently updated first. */
-export async function listDiscoverableChats({ limit }: { limit: number }) {
+// Shared chats their owners let search engines index. Only accounts can (a check
+// constraint holds it); the condition is repeated so that no query can list a guest's.
+const discoverable = and(
+  eq(chats.isShared, true),
+  eq(chats.isDiscoverable, true),
+  isNotNull(chats.userId),
+);
+
+export async function countDiscoverableChats(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(chats).where(discoverable);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * One slice of the discoverable chats in a stable order (by id), for one sitemap file:
+ * a chat keeps its place while others are updated.
+ */
+export async function listDiscoverableChats({ offset, limit }: { offset: number; limit: number }) {
   const db = await getDb();
   return db
     .select({ shareId: chats.shareId, updatedAt: chats.updatedAt })
     .from(chats)
-    .where(and(eq(chats.isShared, true), eq(chats.isDiscoverable, true)))
-    .orderBy(desc(chats.updatedAt))
+    .where(discoverable)
+    .orderBy(asc(chats.id))
+    .offset(offset)
     .limit(limit);
 }
 

@@ -20,7 +20,12 @@ export function copyBuild(name: string): { distDir: string; remove: () => void }
   return { distDir, remove: () => rmSync(distDir, { recursive: true, force: true }) };
 }
 
-export type Server = { url: string; stop: () => Promise<void> };
+export type Server = {
+  url: string;
+  /** Everything the server printed so far. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
@@ -58,6 +63,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   }
   return {
     url,
+    output: () => output,
     stop: async () => {
       if (child.pid && child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

@@ -22,7 +22,8 @@ export async function getPublicChat(shareId: string): Promise<PublicChat | null>
   const { chat, messages } = shared;
   return {
     ...toSharedChatOut(chat, messages),
-    is_discoverable: chat.isDiscoverable,
+    // Only an account's chat is ever indexable (the database holds that too).
+    is_discoverable: chat.isDiscoverable && chat.userId !== null,
     shared_at: (chat.sharedAt ?? chat.updatedAt).toISOString(),
   };
 }

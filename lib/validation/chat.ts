@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Request and response bodies of the chats API (shared/api-contract.md). Shared by the
 // route handlers, the web client and the OpenAPI document; no server imports here.

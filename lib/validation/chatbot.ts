@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { CONTENT_MAX } from "./chat";
+import { z } from "./zod";
 
 /** POST /api/chatbot: the user's new message, and the id its reply will be saved under. */
 export const chatbotRequestSchema = z.strictObject({

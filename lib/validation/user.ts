@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Shared by the sign-up form and POST /api/register.
 export const PASSWORD_MIN = 8;

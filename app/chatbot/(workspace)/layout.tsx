@@ -38,6 +38,7 @@ export default async function ChatbotLayout({ children }: { children: ReactNode 
       serverNow={Date.now()}
       account={<AccountMenu caller={caller} />}
       offline={assistantMode() === "offline"}
+      canPublish={caller.kind === "user"}
     >
       {children}
       {/* Here, not in the root layout: the public share pages ship no toast code. */}

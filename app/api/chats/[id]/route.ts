@@ -5,6 +5,7 @@ import {
   updateOwnedChatOrThrow,
 } from "@/db/queries/chats";
 import { expireSharedChat } from "@/lib/cache/public-cache";
+import { guestCannotPublish } from "@/lib/chats/publishing";
 import { toChatDetailOut } from "@/lib/chats/serialize";
 import { readJsonBody } from "@/lib/http/json-body";
 import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
@@ -24,6 +25,7 @@ export const GET = route<Params>(async ({ params, owner, baseUrl }) => {
 // PATCH /api/chats/<id>/ — rename, share or unshare, set discoverability
 export const PATCH = route<Params>(async ({ request, params, owner, baseUrl }) => {
   const body = patchChatSchema.parse(await readJsonBody(request));
+  if (body.is_discoverable && owner && !("userId" in owner)) throw guestCannotPublish();
   const chat = await updateOwnedChatOrThrow({
     id: params.id,
     owner: ownerOrNotFound(owner),

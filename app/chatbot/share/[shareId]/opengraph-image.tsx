@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { ogText } from "@/lib/chats/og-text";
 import { getPublicChat } from "@/lib/chats/public-chat";
@@ -14,14 +13,16 @@ export function generateStaticParams() {
 }
 
 // Rendered with next/og's bundled font, and only text it can draw (og-text.ts): nothing
-// is fetched at run time. An id that is not a shared chat is a 404, which the page
-// cache does not keep, so made-up ids cannot fill the disk.
+// is fetched at run time. Ids that show nothing never get here (proxy.ts answers 404),
+// so made-up ids cannot fill the page cache; a chat unshared a moment ago draws the
+// site's card.
 export default async function OpenGraphImage({ params }: { params: Promise<{ shareId: string }> }) {
   const { shareId } = await params;
   const chat = SHARE_ID_PATTERN.test(shareId) ? await getPublicChat(shareId) : null;
-  if (!chat) notFound();
-  const title = ogText(plainLine(chat.title, 90), "A shared conversation");
-  const exchange = firstExchange(chat.messages);
+  const title = chat
+    ? ogText(plainLine(chat.title, 90), "A shared conversation")
+    : "SkillMate Chats";
+  const exchange = chat ? firstExchange(chat.messages) : { question: "", answer: "" };
   const question = ogText(exchange.question, "");
   const answer = ogText(exchange.answer, "");
   return new ImageResponse(

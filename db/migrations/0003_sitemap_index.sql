@@ -1,0 +1,1 @@
+CREATE INDEX "chats_chat_discoverable_idx" ON "chats_chat" USING btree ("id") WHERE "chats_chat"."is_shared" and "chats_chat"."is_discoverable";
