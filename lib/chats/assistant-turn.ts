@@ -33,33 +33,42 @@ export async function startAssistantTurn({
   // Ownership first: someone else's chat is a 404 that costs no quota.
   await assertOwnedChat({ chatId: request.chat_id, owner });
   const reservation = await reserveReply(owner);
-  let started: ReturnType<typeof streamAssistantReply>;
-  let chatId: string;
-  try {
-    if (request.retry_of) {
-      await deleteErrorMessage({ chatId: request.chat_id, owner, id: request.retry_of });
-    }
-    const { chat } = await saveMessages({
-      chatId: request.chat_id,
-      owner,
-      messages: request.message
-        ? [{ id: request.message.id, messageType: "user", content: request.message.content }]
-        : [],
-    });
-    chatId = chat.id;
-    const history = (await listMessagesByChat({ chatId }))
-      .filter((m) => !m.isError && m.id !== request.assistant_id)
-      .map((m) => ({ role: m.messageType, content: m.content }));
-    started = streamAssistantReply({ messages: history, signal });
-  } catch (error) {
-    await reservation.refund();
-    throw error;
-  }
-  const { result, outcome } = started;
+  const { chatId, result, outcome } = await storeAndStream({ owner, request, signal }).catch(
+    async (error: unknown) => {
+      await reservation.refund();
+      throw error;
+    },
+  );
   const saved = outcome
     .then((o) => saveReply({ owner, chatId, id: request.assistant_id, outcome: o, requestId }))
     .finally(reservation.release);
   return { result, saved };
+}
+
+/** Stores the user's message (or clears the failed reply a Retry replaces), then streams. */
+async function storeAndStream({
+  owner,
+  request,
+  signal,
+}: {
+  owner: Owner;
+  request: ChatbotRequest;
+  signal: AbortSignal;
+}) {
+  if (request.retry_of) {
+    await deleteErrorMessage({ chatId: request.chat_id, owner, id: request.retry_of });
+  }
+  const { chat } = await saveMessages({
+    chatId: request.chat_id,
+    owner,
+    messages: request.message
+      ? [{ id: request.message.id, messageType: "user", content: request.message.content }]
+      : [],
+  });
+  const history = (await listMessagesByChat({ chatId: chat.id }))
+    .filter((m) => !m.isError && m.id !== request.assistant_id)
+    .map((m) => ({ role: m.messageType, content: m.content }));
+  return { chatId: chat.id, ...streamAssistantReply({ messages: history, signal }) };
 }
 
 async function saveReply({
