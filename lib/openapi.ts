@@ -60,9 +60,14 @@ const idParam = {
 };
 
 export function openApiDocument() {
-  const components = z.toJSONSchema(z.globalRegistry, {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
     uri: (id) => `#/components/schemas/${id}`,
-  }).schemas;
+  });
+  // zod names each schema by its reference as `$id`; JSON Schema 2020-12 forbids a
+  // fragment there (validators refuse the schema), and the name is the component's key.
+  const components = Object.fromEntries(
+    Object.entries(schemas).map(([name, { $id: _id, ...schema }]) => [name, schema]),
+  );
   return {
     openapi: "3.1.0",
     info: {
@@ -167,6 +172,17 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
             ...errors(...writeErrors, "not_found"),
+          },
+        },
+      },
+      "/api/chats/share/{share_id}/continue/": {
+        parameters: [{ name: "share_id", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary:
+            "Copy a shared chat (without error replies) into a new chat of the caller; a visitor gets a guest identity",
+          responses: {
+            ...ok(201, "The new chat", chat.chatDetailSchema),
+            ...errors("forbidden", "not_found", "rate_limited"),
           },
         },
       },

@@ -338,7 +338,8 @@ export async function deleteOwnedChatOrThrow({ id, owner }: { id: string; owner:
 
 /**
  * Removes a failed assistant reply before it is retried. Only error messages can go:
- * a conversation's real messages are never deleted one by one.
+ * a conversation's real messages are never deleted one by one. Returns the chat when a
+ * message was removed (so its public page can be refreshed), else null.
  */
 export async function deleteErrorMessage({
   chatId,
@@ -349,10 +350,10 @@ export async function deleteErrorMessage({
   owner: Owner;
   id: string;
 }) {
-  if (!UUID.test(id)) return;
+  if (!UUID.test(id)) return null;
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await lockOwnedChat(tx, chatId, owner);
+  return db.transaction(async (tx) => {
+    const chat = await lockOwnedChat(tx, chatId, owner);
     const removed = await tx
       .delete(messages)
       .where(
@@ -363,12 +364,12 @@ export async function deleteErrorMessage({
         ),
       )
       .returning({ id: messages.id });
-    if (removed.length > 0) {
-      await tx
-        .update(chats)
-        .set({ messageCount: sql`${chats.messageCount} - ${removed.length}` })
-        .where(eq(chats.id, chatId));
-    }
+    if (removed.length === 0) return null;
+    await tx
+      .update(chats)
+      .set({ messageCount: sql`${chats.messageCount} - ${removed.length}` })
+      .where(eq(chats.id, chatId));
+    return chat;
   });
 }
 

@@ -1,12 +1,7 @@
 import "server-only";
-import {
-  assertOwnedChat,
-  deleteErrorMessage,
-  listMessagesByChat,
-  type Owner,
-} from "@/db/queries/chats";
+import { assertOwnedChat, listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
-import { saveMessages } from "@/lib/chats/save-messages";
+import { deleteFailedReply, saveMessages } from "@/lib/chats/save-messages";
 import { reserveReply } from "@/lib/limits/replies";
 import { safeErrorSummary } from "@/lib/log-safe";
 import type { ChatbotRequest } from "@/lib/validation/chatbot";
@@ -56,7 +51,7 @@ async function storeAndStream({
   signal: AbortSignal;
 }) {
   if (request.retry_of) {
-    await deleteErrorMessage({ chatId: request.chat_id, owner, id: request.retry_of });
+    await deleteFailedReply({ chatId: request.chat_id, owner, id: request.retry_of });
   }
   const { chat } = await saveMessages({
     chatId: request.chat_id,
