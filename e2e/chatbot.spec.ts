@@ -269,6 +269,28 @@ test("a change the server refuses rolls back, and a refused message says why at 
   await expect(chat.composer()).toHaveValue("Are you still there?");
 });
 
+test("after New chat the composer has focus, and what is typed at once is kept", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  const old = await createChat(page.request, {
+    title: unique("Being left"),
+    messages: [{ message_type: "user", content: "hi" }],
+  });
+  await chat.goto(`/chatbot/c/${old.id}`);
+  await page.getByRole("button", { name: "New chat" }).click();
+  // At once, whether or not the new chat's page has arrived yet.
+  await page.keyboard.type("Teach me to draw");
+  await expect(page).toHaveURL(/\/chatbot$/);
+  await expect(chat.composer()).toBeFocused();
+  await expect(chat.composer()).toHaveValue("Teach me to draw");
+  await page.keyboard.type(" and paint");
+  await expect(chat.composer()).toHaveValue("Teach me to draw and paint");
+  // Nothing went into the chat that was left.
+  const stored = await (await page.request.get(`/api/chats/${old.id}`)).json();
+  expect(stored.messages).toHaveLength(1);
+});
+
 test("another visitor's chat is not found", async ({ page, browser }) => {
   const chat = new ChatbotPage(page);
   const mine = await createChat(page.request, {

@@ -25,6 +25,8 @@ async function expectOwnOrigin(page: Page, baseURL: string | undefined) {
 }
 
 test("sign-up never lands on another site", async ({ page, baseURL }) => {
+  // Ten sign-ups in a row: generous on a busy machine.
+  test.setTimeout(180_000);
   // Nothing may leave for another host, not even a request.
   const foreign: string[] = [];
   page.on("request", (r) => {
@@ -47,6 +49,7 @@ test("sign-in never lands on another site, and a path of ours is kept", async ({
   page,
   baseURL,
 }) => {
+  test.setTimeout(180_000);
   const email = newEmail();
   const registered = await page.request.post("/api/register", { data: { email, password } });
   expect(registered.status()).toBe(201);

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { ChatOut } from "@/lib/validation/chat";
 import { ChatsProvider } from "./chats-provider";
+import { NewChatHandoffProvider } from "./new-chat-handoff";
 import { Sidebar } from "./sidebar";
 import { TopBar } from "./top-bar";
 
@@ -27,13 +28,15 @@ export function ChatShell({
 }) {
   return (
     <ChatsProvider initialChats={initialChats} initialCursor={initialCursor}>
-      <div className="flex h-dvh overflow-hidden">
-        <Sidebar serverNow={serverNow} />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <TopBar account={account} offline={offline} canPublish={canPublish} />
-          <main className="min-h-0 flex-1">{children}</main>
+      <NewChatHandoffProvider>
+        <div className="flex h-dvh overflow-hidden">
+          <Sidebar serverNow={serverNow} />
+          <div className="flex min-w-0 flex-1 flex-col">
+            <TopBar account={account} offline={offline} canPublish={canPublish} />
+            <main className="min-h-0 flex-1">{children}</main>
+          </div>
         </div>
-      </div>
+      </NewChatHandoffProvider>
     </ChatsProvider>
   );
 }

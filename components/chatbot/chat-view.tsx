@@ -239,7 +239,12 @@ export function ChatView({
             {refusal}
           </p>
         ) : null}
-        <Composer busy={busy} onSend={send} onStop={() => abort.current?.abort()} />
+        <Composer
+          busy={busy}
+          fresh={chatId === null}
+          onSend={send}
+          onStop={() => abort.current?.abort()}
+        />
         <p className="mt-2 text-center text-xs text-zinc-600 dark:text-zinc-400">
           {isGuest ? (
             <>

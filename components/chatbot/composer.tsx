@@ -1,23 +1,49 @@
 "use client";
 
 import { ArrowUp, Square } from "lucide-react";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useNewChatHandoff } from "./new-chat-handoff";
 
 const MAX_HEIGHT = 200;
 
 /** The message box: grows with its text, Enter sends, Shift+Enter breaks the line. */
 export function Composer({
   busy,
+  fresh,
   onSend,
   onStop,
 }: {
   busy: boolean;
+  /** The composer of a new chat, with nothing sent yet. */
+  fresh: boolean;
   /** Resolves false when the message was not accepted, so its text comes back. */
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
 }) {
   const [text, setText] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
+  const handoff = useNewChatHandoff();
+
+  // New chat pressed: focus at once, so typing starts now. The chat being left keeps no
+  // draft; what is typed before the new page arrives is handed to the new chat's
+  // composer (see new-chat-handoff.tsx).
+  const handledFocusRequest = useRef(handoff.focusRequest);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when New chat is pressed, not when the chat changes
+  useEffect(() => {
+    if (handoff.focusRequest === handledFocusRequest.current) return;
+    handledFocusRequest.current = handoff.focusRequest;
+    area.current?.focus();
+    // Already a new chat, nothing will replace this composer; else its text stays behind.
+    if (fresh) handoff.take();
+    else setText("");
+  }, [handoff.focusRequest]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when a new chat's composer appears
+  useLayoutEffect(() => {
+    if (!fresh || !handoff.pending()) return;
+    const draft = handoff.take();
+    if (draft !== null) setText(draft);
+    area.current?.focus();
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, which the effect reads from the element
   useLayoutEffect(() => {
@@ -28,9 +54,15 @@ export function Composer({
     el.style.overflowY = el.scrollHeight > MAX_HEIGHT ? "auto" : "hidden";
   }, [text]);
 
+  function change(value: string) {
+    setText(value);
+    if (!fresh && handoff.pending()) handoff.keep(value);
+  }
+
   async function submit() {
     const message = text.trim();
-    if (!message || busy) return;
+    // The chat on screen is being left for a new one: the text goes there instead.
+    if (!message || busy || (!fresh && handoff.pending())) return;
     setText("");
     if (!(await onSend(message))) setText((current) => current || message);
     area.current?.focus();
@@ -51,7 +83,7 @@ export function Composer({
         rows={1}
         value={text}
         maxLength={100_000}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => change(event.target.value)}
         onKeyDown={(event) => {
           // isComposing: Enter that confirms an IME candidate must not send.
           if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {

@@ -2,17 +2,18 @@
 
 import { Loader2, SquarePen, X } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ChatRow } from "./chat-row";
 import { useChats } from "./chats-provider";
 import { groupByDay } from "./day-groups";
+import { useNewChatHandoff } from "./new-chat-handoff";
 
 /** The chat list: a column on wide screens, a drawer on phones. */
 export function Sidebar({ serverNow }: { serverNow: number }) {
   const { chats, nextCursor, loadingMore, loadMore, drawerOpen, setDrawerOpen } = useChats();
   const pathname = usePathname();
-  const router = useRouter();
+  const { startNewChat } = useNewChatHandoff();
   const activeId = pathname.startsWith("/chatbot/c/") ? pathname.slice("/chatbot/c/".length) : null;
   const [local, setLocal] = useState<{ now: number } | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -78,7 +79,7 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
             type="button"
             onClick={() => {
               setDrawerOpen(false);
-              router.push("/chatbot");
+              startNewChat();
             }}
             className="flex w-full items-center gap-2 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:bg-zinc-950 dark:hover:bg-zinc-800"
           >
