@@ -16,7 +16,9 @@ export function hashPassword(password: string): Promise<string> {
 export function verifyPassword(password: string, stored: string): Promise<boolean> {
   // Accounts made before Argon2id keep their bcrypt hash until their next sign-in.
   if (BCRYPT.test(stored)) return bcrypt.compare(password, stored);
-  return verify(stored, password);
+  // A stored value neither format can decode matches no password: a refused sign-in
+  // for that account, not a 500.
+  return verify(stored, password).catch(() => false);
 }
 
 /** Whether a stored hash should be replaced by a fresh one at the next sign-in. */

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { primaryButton } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import type { ErrorBody } from "@/lib/errors";
+import { safeRedirect } from "@/lib/safe-redirect";
 import { PASSWORD_MIN } from "@/lib/validation/user";
 
 type FieldErrors = Partial<Record<"email" | "password" | "name", string>>;
@@ -32,7 +33,9 @@ export function SignUpForm({ next }: { next: string }) {
         }),
       });
       if (response.ok) {
-        router.replace(next);
+        // The page passes a sanitised path; checked again here so that no other caller
+        // of this form can hand the router another site.
+        router.replace(safeRedirect(next));
         router.refresh();
         return;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { POST } from "@/app/api/register/route";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { authenticate } from "@/lib/accounts";
 import { resolveCaller } from "@/lib/caller";
 import { guestCookieValue, newGuestId } from "@/lib/guest";
 import { chatIdsOf, newChat } from "../helpers/chats";
@@ -34,6 +35,18 @@ describe("POST /api/register", () => {
     expect(response.headers.getSetCookie().some((c) => c.startsWith("skillmate_guest=;"))).toBe(
       true,
     );
+  });
+
+  test("a 200-character password is kept whole: one differing only after byte 72 does not sign in", async () => {
+    const email = uniqueEmail("long");
+    const stem = "é".repeat(40); // 80 bytes in UTF-8, 40 characters
+    const password = `${stem}${"x".repeat(160)}`;
+    const response = await register({ body: { email, password } });
+    expect(response.status).toBe(201);
+    expect((await getUserCredentialsByEmail({ email }))?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await authenticate(email, password)).toMatchObject({ email });
+    expect(await authenticate(email, `${stem}${"y".repeat(160)}`)).toBeNull();
+    expect(await authenticate(email, `${password.slice(0, 199)}y`)).toBeNull();
   });
 
   test("a duplicate email (in any case) is 409 conflict", async () => {

@@ -32,18 +32,26 @@ test("bcrypt hashes from before still verify, and ask to be replaced", async () 
   );
 });
 
-test("hashing runs off the event loop: other work goes on while it computes", async () => {
-  let ticks = 0;
-  let running = true;
-  const spin = () => {
-    if (!running) return;
-    ticks += 1;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  await Promise.all([hashPassword("one"), hashPassword("two"), hashPassword("three")]);
-  running = false;
-  // bcryptjs computes in slices on the loop too, but holds it for whole rounds; here the
-  // loop turned freely while three hashes (~15 ms each) ran on the thread pool.
-  expect(ticks).toBeGreaterThan(10);
+test("a stored value that is no hash matches no password (a refusal, not an error)", async () => {
+  for (const stored of ["", "garbage", "$argon2id$v=19$m=19456,t=2,p=1$xx$yy", "$2b$10$short"]) {
+    expect(await verifyPassword("anything", stored)).toBe(false);
+  }
+});
+
+test("hashing and verifying run off the event loop: a timer keeps firing meanwhile", async () => {
+  const stored = await hashPassword("warm up");
+  let fired = 0;
+  const timer = setInterval(() => {
+    fired += 1;
+  }, 1);
+  // Each takes ~15 ms of CPU on libuv's thread pool. Run on the loop (as hashSync or
+  // bcryptjs's rounds would), the timer could not fire until all of them were done.
+  await Promise.all([
+    hashPassword("one"),
+    hashPassword("two"),
+    verifyPassword("three", stored),
+    verifyPassword("four", stored),
+  ]);
+  clearInterval(timer);
+  expect(fired).toBeGreaterThan(2);
 });
