@@ -1,11 +1,12 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { copyBuild, createDatabase, type Server, startServer } from "./support/servers";
 
 // What an anonymous visitor can make the server keep: nothing, for ids it makes up.
-// A server of its own (own build copy, own database) so that nothing else writes there.
+// A server of its own (own build copy, own PostgreSQL database) so that nothing else
+// writes there, with every outbound request refused and logged (no-outbound.cjs).
 
 test.describe.configure({ mode: "serial" });
 
@@ -33,17 +34,18 @@ test.afterAll(async () => {
   build?.remove();
 });
 
-/** Files and bytes under a directory, recursively. */
-function footprint(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
+/** Every file under a directory, recursively, with its size. */
+function files(dir: string): Map<string, number> {
+  const found = new Map<string, number>();
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
-    files += 1;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    const file = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(dir, file), statSync(file).size);
   }
-  return { files, bytes };
+  return found;
 }
+
+const totalBytes = (found: Map<string, number>) => [...found.values()].reduce((a, b) => a + b, 0);
 
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = await sql<{ name: string }[]>`
@@ -61,61 +63,118 @@ const randomShareId = () =>
     .toString("base64url")
     .slice(0, 22);
 
-test("1,000 made-up share ids: every OG image, page and API answer is 404, and nothing is written", async () => {
-  test.setTimeout(240_000);
-  // Warm up once, so that lazily written build files are not counted as growth: Next
-  // copies the build's prerendered placeholder page into its route cache on first read
-  // (one fixed path, once, whoever asks).
-  for (const path of [randomShareId(), `${randomShareId()}/opengraph-image`, "__placeholder__"]) {
-    await (await fetch(`${server.url}/chatbot/share/${path}`)).arrayBuffer();
-  }
-  const before = footprint(build.distDir);
-  const rowsBefore = await rowCounts();
+const MALFORMED = ["x", "..%2F..%2Fetc", "a".repeat(200), "%00", "__placeholder__", "%F0%9F%98%80"];
 
-  const malformed = ["x", "..%2F..%2Fetc", "a".repeat(200), "%00", "__placeholder__"];
-  const ids = [...Array.from({ length: 1000 }, randomShareId), ...malformed];
-  const statuses = new Map<number, number>();
-  const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
-  for (let i = 0; i < ids.length; i += 20) {
+/** Requests every URL, 20 at a time, and counts the statuses. */
+async function statusesOf(urls: string[]): Promise<Record<number, number>> {
+  const statuses: Record<number, number> = {};
+  for (let i = 0; i < urls.length; i += 20) {
     await Promise.all(
-      ids.slice(i, i + 20).map(async (id) => {
-        const image = await fetch(`${server.url}/chatbot/share/${id}/opengraph-image`);
-        count(image.status);
-        await image.arrayBuffer();
+      urls.slice(i, i + 20).map(async (url) => {
+        const response = await fetch(`${server.url}${url}`);
+        await response.arrayBuffer();
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       }),
     );
   }
-  for (const id of [...ids.slice(0, 100), ...malformed]) {
-    const page = await fetch(`${server.url}/chatbot/share/${id}`);
-    count(page.status);
-    await page.text();
-    const api = await fetch(`${server.url}/api/chats/share/${id}`);
-    count(api.status);
-    await api.text();
-  }
-  expect(Object.fromEntries(statuses)).toEqual({ 404: ids.length + 2 * 105 });
-  expect(footprint(build.distDir)).toEqual(before);
-  expect(await rowCounts()).toEqual(rowsBefore);
-});
+  return statuses;
+}
 
-test("a real shared chat in any script: its OG image is drawn with no request to the network", async ({
-  request,
-}) => {
+async function sharedChat(request: APIRequestContext, title: string, content: string) {
   const created = await request.post(`${server.url}/api/chats`, {
     data: {
-      title: "学习国际象棋 🎉 Learning chess ♟️",
+      title,
       messages: [
-        { message_type: "user", content: "How do I learn chess? 😀 مرحبا नमस्ते Привет" },
+        { message_type: "user", content },
         { message_type: "assistant", content: "Start with the **rules** 👍, then play daily." },
       ],
     },
   });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
-  const shared = await (
-    await request.post(`${server.url}/api/chats/${id}/share`, { data: {} })
-  ).json();
-  const image = await fetch(`${server.url}/chatbot/share/${shared.share_id}/opengraph-image`);
+  const shared = await request.post(`${server.url}/api/chats/${id}/share`, { data: {} });
+  return { id: id as string, shareId: (await shared.json()).share_id as string };
+}
+
+test("1,000 made-up share ids: every OG image, page and API answer is 404, and nothing is written", async () => {
+  test.setTimeout(300_000);
+  const start = files(build.distDir);
+  // The first request for the build's prerendered placeholder page makes Next copy it
+  // into its route cache: one fixed path, once, whoever asks.
+  await statusesOf([
+    "/chatbot/share/__placeholder__",
+    `/chatbot/share/${randomShareId()}`,
+    `/chatbot/share/${randomShareId()}/opengraph-image`,
+  ]);
+  const before = files(build.distDir);
+  const added = [...before.keys()].filter((file) => !start.has(file));
+  expect(
+    added.every((file) => file.includes("__placeholder__")),
+    added.join("\n"),
+  ).toBe(true);
+  const rowsBefore = await rowCounts();
+
+  const ids = [...Array.from({ length: 1000 }, randomShareId), ...MALFORMED];
+  const answers = {
+    image: await statusesOf(ids.map((id) => `/chatbot/share/${id}/opengraph-image`)),
+    page: await statusesOf(ids.map((id) => `/chatbot/share/${id}`)),
+    api: await statusesOf(ids.map((id) => `/api/chats/share/${id}`)),
+  };
+  const all404 = { 404: ids.length };
+  expect(answers).toEqual({ image: all404, page: all404, api: all404 });
+
+  const after = files(build.distDir);
+  expect([...after.keys()].filter((file) => !before.has(file))).toEqual([]);
+  expect(totalBytes(after)).toBe(totalBytes(before));
+  expect(await rowCounts()).toEqual(rowsBefore);
+});
+
+test("a real shared chat: its page and OG image are drawn and then served from the cache", async ({
+  request,
+}) => {
+  const { shareId } = await sharedChat(request, "Learning chess", "How do I learn chess?");
+  for (const url of [`/chatbot/share/${shareId}`, `/chatbot/share/${shareId}/opengraph-image`]) {
+    const first = await fetch(`${server.url}${url}`);
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    const second = await fetch(`${server.url}${url}`);
+    expect(second.status).toBe(200);
+    expect(second.headers.get("x-nextjs-cache"), url).toBe("HIT");
+    await second.arrayBuffer();
+  }
+  const stored = [...files(build.distDir).keys()].filter((file) => file.includes(shareId));
+  expect(stored.some((file) => file.endsWith(".html"))).toBe(true);
+  expect(stored.some((file) => file.endsWith("opengraph-image.body"))).toBe(true);
+});
+
+test("an unshared chat's page is a 404 and its cached copy leaves the disk", async ({
+  request,
+}) => {
+  const { id, shareId } = await sharedChat(request, "Learning go", "How do I learn go?");
+  const pageFiles = () =>
+    [...files(build.distDir).keys()].filter(
+      (file) => file.includes(shareId) && !file.includes("opengraph-image"),
+    );
+  expect((await fetch(`${server.url}/chatbot/share/${shareId}`)).status).toBe(200);
+  expect(pageFiles().length).toBeGreaterThan(0);
+  const unshared = await request.post(`${server.url}/api/chats/${id}/share`, {
+    data: { is_shared: false },
+  });
+  expect(unshared.status()).toBe(200);
+  expect((await fetch(`${server.url}/chatbot/share/${shareId}`)).status).toBe(404);
+  expect((await fetch(`${server.url}/chatbot/share/${shareId}/opengraph-image`)).status).toBe(404);
+  expect(pageFiles()).toEqual([]);
+});
+
+test("a real shared chat in any script: its OG image is drawn with no request to the network", async ({
+  request,
+}) => {
+  const { shareId } = await sharedChat(
+    request,
+    "学习国际象棋 🎉 Learning chess ♟️",
+    "How do I learn chess? 😀 مرحبا नमस्ते Привет",
+  );
+  const image = await fetch(`${server.url}/chatbot/share/${shareId}/opengraph-image`);
   expect(image.status).toBe(200);
   expect(image.headers.get("content-type")).toBe("image/png");
   const png = Buffer.from(await image.arrayBuffer());

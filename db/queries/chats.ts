@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { ChatCursor } from "@/lib/chats/cursor";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
 import { AppError } from "@/lib/errors";
@@ -133,6 +133,27 @@ const discoverable = and(
   isNotNull(chats.userId),
 );
 
+/**
+ * One slice of the discoverable chats in id order, for one sitemap file: the first
+ * `limit` after the chat `after` (from the start when null). Keyset: one index seek,
+ * however far down the list the slice starts.
+ */
+export async function listDiscoverableChats({
+  after,
+  limit,
+}: {
+  after: string | null;
+  limit: number;
+}) {
+  const db = await getDb();
+  return db
+    .select({ shareId: chats.shareId, updatedAt: chats.updatedAt })
+    .from(chats)
+    .where(after === null ? discoverable : and(discoverable, gt(chats.id, after)))
+    .orderBy(asc(chats.id))
+    .limit(limit);
+}
+
 export async function countDiscoverableChats(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(chats).where(discoverable);
@@ -140,18 +161,23 @@ export async function countDiscoverableChats(): Promise<number> {
 }
 
 /**
- * One slice of the discoverable chats in a stable order (by id), for one sitemap file:
- * a chat keeps its place while others are updated.
+ * Where the sitemap's files after the first start: the id of the last chat of each file
+ * that another follows (lib/chats/sitemap.ts says which), in order. One pass over the
+ * discoverable chats' index.
  */
-export async function listDiscoverableChats({ offset, limit }: { offset: number; limit: number }) {
+export async function listSitemapFileStarts({ perFile }: { perFile: number }): Promise<string[]> {
   const db = await getDb();
-  return db
-    .select({ shareId: chats.shareId, updatedAt: chats.updatedAt })
+  const ranked = db
+    .select({ id: chats.id, n: sql<number>`row_number() over (order by ${chats.id})`.as("n") })
     .from(chats)
     .where(discoverable)
-    .orderBy(asc(chats.id))
-    .offset(offset)
-    .limit(limit);
+    .as("ranked");
+  const rows = await db
+    .select({ id: ranked.id })
+    .from(ranked)
+    .where(sql`(${ranked.n} + 1) % ${perFile} = 0`)
+    .orderBy(asc(ranked.id));
+  return rows.map((row) => row.id);
 }
 
 // ---- writes ----

@@ -4,32 +4,58 @@
 //
 // Next keeps tag state per process, in `tagsManifest`, which both of its caches read:
 // full pages (the incremental cache) and "use cache" entries. Expiring a tag here sets
-// it in this process's manifest and, with DATABASE_URL, upserts the tag's row in
-// cache_tag_events. Before serving anything from a cache, every instance reads the rows
-// it has not seen (sync), so a chat unshared on one instance is gone from all of them
-// at the very next request. Without DATABASE_URL (the embedded database, one process)
-// the manifest alone is the whole story. Both the table and the manifest are pruned of
-// expiries older than any cache entry can be, so neither grows without bound.
+// it in this process's manifest and, with DATABASE_URL, upserts the tag's one row in
+// cache_tag_events with a new seq. Before serving anything from a cache, every instance
+// reads the rows it has not seen (sync), so a chat unshared on one instance is gone from
+// all of them at the very next request. Without DATABASE_URL (the embedded database, one
+// process) the manifest alone is the whole story.
+//
+// Bounded: expiries older than any cache entry can be are dropped from the table and the
+// manifest, and past MAX_TAGS the manifest sheds its oldest half. Either way the moment
+// before which expiries are no longer known moves forward (notBefore), and the cache
+// handlers refuse entries made before it: forgetting an expiry never revives a page.
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
 
 const KEY = Symbol.for("skillmate.cache-tags");
 
-// How long an expiry can matter: only to cache entries made before it, and no entry
-// lives longer than this ("use cache" entries expire after their revalidate time, a
-// minute; full pages older than this are refused by isr-handler.cjs). Older events, and
-// Next's in-process tag state for them, are dropped; a new instance reads only newer ones.
+// How far back an expiry can matter: only to entries made before it, and none of ours
+// lives more than minutes (read in Next 16.4's source). "use cache" entries (the default
+// in-memory handler) are dropped once past their `revalidate` (60 s, SHARE_CACHE_LIFE);
+// pages and route responses in the file-system cache are re-rendered, blocking, once past
+// their `expire` (300 s: IncrementalCache.get marks them isStale = -1). A day is a wide
+// margin over that, and the handlers refuse anything older than notBefore() anyway.
 const WINDOW_MS = 24 * 60 * 60 * 1000;
+// Expired tags held in memory at most (a few MB); each is a share id written to recently.
+const MAX_TAGS = 50_000;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
-// Rows are numbered when written but become visible when committed, so one numbered
-// just below the last seen may appear a moment later: each read also looks back this far.
-const LOOK_BACK = "5 seconds";
+// A row's seq is taken before its statement commits, so a reader can see seq N+1 before
+// N. A statement commits within this long of taking its seq, so a row the previous read
+// could not see was numbered after any read that ended this long before that one began:
+// each read starts from the highest seq such a read had seen, and skips the rows it
+// already has. Only durations on this machine's clock are compared.
+const LOOK_BACK_MS = 5_000;
 
-function createSharedTags({ url = process.env.DATABASE_URL || undefined } = {}) {
+/** The newest moment a manifest entry speaks of: an expiry, or a stale mark. */
+const latestOf = (entry) => Math.max(entry.expired ?? 0, entry.stale ?? 0);
+
+function createSharedTags({
+  url = process.env.DATABASE_URL || undefined,
+  lookBackMs = LOOK_BACK_MS,
+} = {}) {
   let sql;
+  // Entries made before this may have missed an expiry that is no longer known here.
+  // Without a database, nothing is known of expiries before this process started.
+  let floor = url ? Date.now() - WINDOW_MS : Date.now();
   let lastSeq = null;
+  // Successful reads, to find where the next one starts: { startedAt, endedAt, lastSeq }
+  // with performance.now() times, one per new lastSeq, and the seqs read above `low`.
+  const reads = [];
+  let low = 0;
+  const seen = new Set();
   let running = null;
   let queued = null;
   let prunedAt = Date.now();
+  let pruning = null;
   const listeners = new Set();
 
   function client() {
@@ -40,53 +66,102 @@ function createSharedTags({ url = process.env.DATABASE_URL || undefined } = {}) 
     return sql;
   }
 
+  function pruneManifest() {
+    floor = Math.max(floor, Date.now() - WINDOW_MS);
+    if (tagsManifest.size > MAX_TAGS) {
+      const times = Array.from(tagsManifest.values(), latestOf).sort((a, b) => b - a);
+      floor = Math.max(floor, times[Math.floor(MAX_TAGS / 2)] ?? 0);
+    }
+    for (const [tag, entry] of tagsManifest) {
+      if (latestOf(entry) <= floor) tagsManifest.delete(tag);
+    }
+  }
+
   function applyLocal(tag, at) {
     // Another instance's clock may run a little ahead; an expiry "in the future" would
     // not count yet, so it is clamped to now.
     const expired = Math.min(at, Date.now());
     const entry = tagsManifest.get(tag) || {};
     if (entry.expired >= expired) return;
-    tagsManifest.set(tag, { ...entry, expired });
+    // At or before the floor, the handlers refuse every entry it could concern already.
+    if (expired > floor) {
+      tagsManifest.set(tag, { ...entry, expired });
+      if (tagsManifest.size > MAX_TAGS) pruneManifest();
+    }
     for (const listener of listeners) listener(tag);
   }
 
-  /** Drops tag state older than any cache entry can be, here (and in the table). */
-  async function prune(db) {
+  /** Drops tag state older than any cache entry can be, here and in the table. */
+  function prune() {
     prunedAt = Date.now();
-    const cutoff = Date.now() - WINDOW_MS;
-    for (const [tag, entry] of tagsManifest) {
-      if (!(entry.expired > cutoff) && !(entry.stale > cutoff)) tagsManifest.delete(tag);
+    pruneManifest();
+    const db = client();
+    if (!db) return Promise.resolve();
+    pruning ??=
+      db`delete from cache_tag_events where expired_at < now() - ${`${WINDOW_MS} milliseconds`}::interval`
+        .then(() => undefined)
+        .catch((error) => console.error("[cache] could not prune cache_tag_events:", error.message))
+        .finally(() => {
+          pruning = null;
+        });
+    return pruning;
+  }
+
+  function record(startedAt, rows) {
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      applyLocal(row.tag, Number(row.at));
+      lastSeq = Math.max(lastSeq, seq);
+      if (seq > low) seen.add(seq);
     }
-    if (db) {
-      await db`delete from cache_tag_events where expired_at < now() - ${`${WINDOW_MS} milliseconds`}::interval`;
+    if (reads.at(-1)?.lastSeq !== lastSeq) {
+      reads.push({ startedAt, endedAt: performance.now(), lastSeq });
     }
   }
 
-  async function readNewEvents() {
+  /** The first read: only what could still matter to an entry this instance might serve. */
+  async function readRecent(db) {
+    const startedAt = performance.now();
+    const [{ top, settled }] = await db`
+      select coalesce(max(seq), 0)::float8 as top,
+        coalesce(max(seq) filter (where expired_at < now() - ${`${2 * lookBackMs} milliseconds`}::interval), 0)::float8 as settled
+      from cache_tag_events`;
+    const rows = await db`
+      select seq::float8 as seq, tag, (extract(epoch from expired_at) * 1000)::float8 as at
+      from cache_tag_events
+      where expired_at > now() - ${`${WINDOW_MS} milliseconds`}::interval
+      order by expired_at desc
+      limit ${MAX_TAGS}`;
+    // More than the manifest may hold: the older ones are not learned, so entries made
+    // before the oldest one learned are refused.
+    if (rows.length === MAX_TAGS) floor = Math.max(floor, Number(rows.at(-1).at));
+    rows.sort((a, b) => a.seq - b.seq);
+    // Rows numbered well before this read (by their expiry time: the one place a clock
+    // is trusted, once) were committed before it began.
+    low = Number(settled);
+    lastSeq = Number(top);
+    record(startedAt, rows);
+  }
+
+  async function readNewEvents(db) {
+    const previous = reads.at(-1);
+    const horizon = previous.startedAt - lookBackMs;
+    while (reads.length > 1 && reads[1].endedAt <= horizon) reads.shift();
+    if (reads[0].endedAt <= horizon) low = Math.max(low, reads[0].lastSeq);
+    for (const seq of seen) if (seq <= low) seen.delete(seq);
+    const startedAt = performance.now();
+    const rows = await db`
+      select seq::float8 as seq, tag, (extract(epoch from expired_at) * 1000)::float8 as at
+      from cache_tag_events
+      where seq > ${low} and seq <> all(${`{${[...seen].join(",")}}`}::bigint[])
+      order by seq`;
+    record(startedAt, rows);
+  }
+
+  async function read() {
     const db = client();
-    if (Date.now() - prunedAt > PRUNE_EVERY_MS) await prune(db);
-    if (!db) return;
-    const rows =
-      lastSeq === null
-        ? // A new instance: only what could still matter to an entry it might serve.
-          await db`
-            select seq, tag, (extract(epoch from expired_at) * 1000)::float8 as at
-            from cache_tag_events
-            where expired_at > now() - ${`${WINDOW_MS} milliseconds`}::interval
-            order by seq`
-        : await db`
-            select seq, tag, (extract(epoch from expired_at) * 1000)::float8 as at
-            from cache_tag_events
-            where seq > ${lastSeq} or expired_at > now() - ${LOOK_BACK}::interval
-            order by seq`;
-    if (lastSeq === null) {
-      const [{ max }] = await db`select coalesce(max(seq), 0)::float8 as max from cache_tag_events`;
-      lastSeq = Number(max);
-    }
-    for (const row of rows) {
-      applyLocal(row.tag, Number(row.at));
-      lastSeq = Math.max(lastSeq, Number(row.seq));
-    }
+    if (lastSeq === null) await readRecent(db);
+    else await readNewEvents(db);
   }
 
   return {
@@ -95,15 +170,13 @@ function createSharedTags({ url = process.env.DATABASE_URL || undefined } = {}) 
      * started after it arrived: one already under way may predate the expiry it must see.
      */
     sync() {
-      if (!client()) {
-        if (Date.now() - prunedAt > PRUNE_EVERY_MS) return prune(null);
-        return Promise.resolve();
-      }
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) void prune();
+      if (!client()) return Promise.resolve();
       if (!queued) {
         const previous = running ?? Promise.resolve();
         queued = previous.then(() => {
           queued = null;
-          running = readNewEvents()
+          running = read()
             .catch((error) => {
               // Serving goes on with the last known tag state (Next's guidance for
               // refreshTags); the next request tries again.
@@ -136,6 +209,9 @@ function createSharedTags({ url = process.env.DATABASE_URL || undefined } = {}) 
         set seq = nextval('cache_tag_events_seq'), expired_at = excluded.expired_at`;
     },
 
+    /** Entries made before this moment (ms) must not be served: see the file's head. */
+    notBefore: () => floor,
+
     /** Called with each tag as it expires, here or elsewhere. */
     onExpire(listener) {
       listeners.add(listener);
@@ -143,7 +219,7 @@ function createSharedTags({ url = process.env.DATABASE_URL || undefined } = {}) 
     },
 
     /** Prunes now (tests; the server prunes every few minutes on its own). */
-    prune: () => prune(client()),
+    prune,
 
     close: () => sql?.end(),
   };
@@ -153,3 +229,5 @@ globalThis[KEY] ??= createSharedTags();
 module.exports = globalThis[KEY];
 module.exports.createSharedTags = createSharedTags;
 module.exports.WINDOW_MS = WINDOW_MS;
+module.exports.MAX_TAGS = MAX_TAGS;
+module.exports.LOOK_BACK_MS = LOOK_BACK_MS;

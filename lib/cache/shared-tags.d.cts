@@ -1,6 +1,7 @@
 declare const sharedTags: {
   sync(): Promise<void>;
   expire(tags: string[]): Promise<void>;
+  notBefore(): number;
   onExpire(listener: (tag: string) => void): () => boolean;
 };
 export = sharedTags;

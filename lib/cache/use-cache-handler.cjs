@@ -3,12 +3,17 @@
 const { createDefaultCacheHandler } = require("next/dist/server/lib/cache-handlers/default");
 const sharedTags = require("./shared-tags.cjs");
 
-// Bounded: unknown share ids are rejected before any cache work, and this caps the rest.
+// Bounded: what made-up share ids leave here (a cached "not shared") is capped with the rest.
 const MAX_BYTES = 64 * 1024 * 1024;
 const inner = createDefaultCacheHandler(MAX_BYTES);
 
 module.exports = {
-  get: (cacheKey, softTags) => inner.get(cacheKey, softTags),
+  async get(cacheKey, softTags) {
+    const entry = await inner.get(cacheKey, softTags);
+    // Made before the oldest expiry this instance still knows: it may have missed one.
+    if (entry && entry.timestamp < sharedTags.notBefore()) return undefined;
+    return entry;
+  },
   set: (cacheKey, pendingEntry) => inner.set(cacheKey, pendingEntry),
   getExpiration: (tags) => inner.getExpiration(tags),
   refreshTags: () => sharedTags.sync(),

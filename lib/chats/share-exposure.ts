@@ -7,24 +7,34 @@ import { SHARE_ID_PATTERN } from "@/lib/share-id";
 // How the public may see a share id, for the proxy: whether anything is shared under it
 // (else its OG image is refused before any rendering or caching), and whether search
 // engines may index it (X-Robots-Tag). The proxy asks on every view, so answers are kept
-// in memory, bounded, and dropped when the chat's share tag expires (here or, through
+// in memory, the least recently used dropped past MAX_ENTRIES (made-up ids cannot grow
+// the map), and an id's answer dropped when its share tag expires (here or, through
 // shared-tags, on another instance).
 export type ShareExposure = { shared: boolean; indexable: boolean };
 
 const NOTHING: ShareExposure = { shared: false, indexable: false };
-const MAX_ENTRIES = 10_000;
+export const MAX_ENTRIES = 10_000;
 const known = new Map<string, ShareExposure>();
 const prefix = shareTag("");
+// Counts share-tag expiries: an answer read while one arrived may be older than it.
+let expiries = 0;
 
 sharedTags.onExpire((tag) => {
-  if (tag.startsWith(prefix)) known.delete(tag.slice(prefix.length));
+  if (!tag.startsWith(prefix)) return;
+  expiries += 1;
+  known.delete(tag.slice(prefix.length));
 });
 
 export async function getShareExposure(shareId: string): Promise<ShareExposure> {
   if (!SHARE_ID_PATTERN.test(shareId)) return NOTHING;
   await sharedTags.sync();
   const cached = known.get(shareId);
-  if (cached) return cached;
+  if (cached) {
+    known.delete(shareId);
+    known.set(shareId, cached);
+    return cached;
+  }
+  const before = expiries;
   const visibility = await getShareVisibility({ shareId });
   const exposure = {
     shared: Boolean(visibility?.isShared),
@@ -33,8 +43,12 @@ export async function getShareExposure(shareId: string): Promise<ShareExposure> 
       visibility?.isShared && visibility.isDiscoverable && visibility.ownedByAccount,
     ),
   };
-  // Made-up ids cannot grow the map past its bound.
-  if (known.size >= MAX_ENTRIES) known.clear();
-  known.set(shareId, exposure);
+  if (expiries === before) {
+    if (known.size >= MAX_ENTRIES) known.delete(known.keys().next().value as string);
+    known.set(shareId, exposure);
+  }
   return exposure;
 }
+
+/** How many answers are held (tests: the bound). */
+export const shareExposureCount = () => known.size;

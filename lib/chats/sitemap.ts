@@ -1,6 +1,9 @@
 // The sitemap protocol allows 50,000 URLs in one file; past that, /sitemap.xml becomes
 // an index of files of at most that many. The site's URLs are the home page, then every
-// discoverable chat in a stable order, cut into consecutive files.
+// discoverable chat in id order (a chat keeps its place while others are edited), cut
+// into consecutive files: the first holds the home page and perFile - 1 chats, each
+// later one perFile chats, from the chat after the previous file's last (keyset, so a
+// file costs one index seek however far down the list it starts).
 export const SITEMAP_MAX_URLS = 50_000;
 
 export type SitemapPlan = { kind: "single" } | { kind: "index"; files: number };
@@ -11,11 +14,28 @@ export function planSitemap(chats: number, perFile = SITEMAP_MAX_URLS): SitemapP
   return urls <= perFile ? { kind: "single" } : { kind: "index", files: Math.ceil(urls / perFile) };
 }
 
-/** Which chats file `file` holds (the home page is the very first URL of file 0). */
-export function sitemapFileWindow(file: number, perFile = SITEMAP_MAX_URLS) {
-  return file === 0
-    ? { withHome: true, offset: 0, limit: perFile - 1 }
-    : { withHome: false, offset: file * perFile - 1, limit: perFile };
+/**
+ * Whether the chat at 1-based position `n` (in id order) is the last of a file that
+ * another file follows: the next file starts after it.
+ */
+export const endsSitemapFile = (n: number, perFile = SITEMAP_MAX_URLS) => (n + 1) % perFile === 0;
+
+export type SitemapSlice = { withHome: boolean; after: string | null; limit: number };
+
+/**
+ * The chats of file `file` of an index of `files` files, given the id each later file
+ * starts after (`starts[k - 1]` for file k); null when there is no such file.
+ */
+export function sitemapSlice(
+  file: number,
+  files: number,
+  starts: string[],
+  perFile = SITEMAP_MAX_URLS,
+): SitemapSlice | null {
+  if (!Number.isInteger(file) || file < 0 || file >= files) return null;
+  if (file === 0) return { withHome: true, after: null, limit: perFile - 1 };
+  const after = starts[file - 1];
+  return after === undefined ? null : { withHome: false, after, limit: perFile };
 }
 
 const escapeXml = (text: string) =>

@@ -1,9 +1,10 @@
 import { expect, test } from "vitest";
 import {
+  endsSitemapFile,
   planSitemap,
   SITEMAP_MAX_URLS,
-  sitemapFileWindow,
   sitemapIndexXml,
+  sitemapSlice,
   urlsetXml,
 } from "@/lib/chats/sitemap";
 
@@ -19,20 +20,43 @@ test.each([
   expect(planSitemap(chats, perFile)).toEqual(plan);
 });
 
-test("the files of an index cover the home page and every chat once, in order", () => {
-  const chats = 47;
-  const perFile = 10;
-  const plan = planSitemap(chats, perFile);
-  expect(plan).toEqual({ kind: "index", files: 5 });
-  const seen: number[] = [];
-  for (let f = 0; f < 5; f++) {
-    const w = sitemapFileWindow(f, perFile);
-    expect(
-      (w.withHome ? 1 : 0) + Math.min(w.limit, Math.max(0, chats - w.offset)),
-    ).toBeLessThanOrEqual(perFile);
-    for (let i = w.offset; i < Math.min(chats, w.offset + w.limit); i++) seen.push(i);
+/** The files a sitemap of `total` chats is cut into, as the database would (ids in order). */
+function cut(total: number, perFile: number): string[][] {
+  const ids = Array.from({ length: total }, (_, i) => `chat-${String(i).padStart(4, "0")}`);
+  const starts = ids.filter((_, i) => endsSitemapFile(i + 1, perFile));
+  const plan = planSitemap(total, perFile);
+  if (plan.kind === "single") return [["home", ...ids]];
+  const files: string[][] = [];
+  for (let file = 0; ; file++) {
+    const slice = sitemapSlice(file, plan.files, starts, perFile);
+    if (!slice) break;
+    const from = slice.after === null ? 0 : ids.indexOf(slice.after) + 1;
+    files.push([...(slice.withHome ? ["home"] : []), ...ids.slice(from, from + slice.limit)]);
   }
-  expect(seen).toEqual(Array.from({ length: chats }, (_, i) => i));
+  expect(files).toHaveLength(plan.files);
+  return files;
+}
+
+test("every number of chats up to 60, 10 URLs a file: each URL in exactly one file of at most 10, none empty", () => {
+  for (let total = 0; total <= 60; total++) {
+    const files = cut(total, 10);
+    expect(files.flat()).toEqual([
+      "home",
+      ...Array.from({ length: total }, (_, i) => `chat-${String(i).padStart(4, "0")}`),
+    ]);
+    for (const file of files) {
+      expect(file.length).toBeGreaterThan(0);
+      expect(file.length).toBeLessThanOrEqual(10);
+    }
+  }
+});
+
+test.each([
+  [-1, "negative"],
+  [2, "past the last file"],
+  [0.5, "not a whole number"],
+])("no file %d (%s)", (file) => {
+  expect(sitemapSlice(file, 2, ["a", "b"], 10)).toBeNull();
 });
 
 test("XML is well formed and escaped", () => {
