@@ -135,6 +135,11 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The chat", chat.chatDetailSchema),
             ...errors(...writeErrors, "not_found"),
+            403: {
+              description:
+                "forbidden: a cross-site request, or a guest setting `is_discoverable: true` (only signed-in accounts let search engines index a chat); nothing of the PATCH applies",
+              content: { "application/json": { schema: ref(errorSchema) } },
+            },
           },
         },
         delete: {

@@ -63,8 +63,12 @@ export function securityHeaders({ dev }: { dev: boolean }): Header[] {
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "Permissions-Policy", value: DENIED_FEATURES.map((f) => `${f}=()`).join(", ") },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    // Sent always: browsers ignore it on plain HTTP (RFC 6797 §8.1), and whether the site
-    // is HTTPS is known only where it runs (APP_URL), not where it is built.
-    { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+    // `next start` serves the headers `next build` wrote into routes-manifest.json, so
+    // this cannot follow an APP_URL set only where the app runs. A production build sends
+    // it always: browsers ignore it over plain HTTP (RFC 6797 §8.1). The dev server does
+    // not: `next dev --experimental-https` would pin localhost to HTTPS for two years.
+    ...(dev
+      ? []
+      : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]),
   ];
 }

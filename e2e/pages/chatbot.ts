@@ -100,6 +100,17 @@ export class ChatbotPage {
     await expect(this.row(title)).toHaveCount(0);
   }
 
+  /** The top bar's "Discoverable" checkbox (offered to accounts only). */
+  discoverable(): Locator {
+    return this.page.getByRole("checkbox", { name: "Discoverable" });
+  }
+
+  /** The top bar's "Copy link" button of a shared chat. */
+  async copyLink() {
+    await this.page.getByRole("banner").getByRole("button", { name: "Copy link" }).click();
+    await expect(this.toast("Link copied to the clipboard.").last()).toBeVisible();
+  }
+
   async clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

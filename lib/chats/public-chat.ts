@@ -1,12 +1,24 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { getSharedChatByShareId } from "@/db/queries/chats";
+import type { Chat, Message } from "@/db/schema";
 import { SHARE_CACHE_LIFE, shareTag } from "@/lib/cache/public-cache";
 import { toSharedChatOut } from "@/lib/chats/serialize";
 import type { SharedChatOut } from "@/lib/validation/chat";
 
 // The page also needs these two, which endpoint 10 of the contract does not list.
 export type PublicChat = SharedChatOut & { is_discoverable: boolean; shared_at: string };
+
+/** What the public sees of a shared chat. */
+export function toPublicChat(chat: Chat, messages: Message[]): PublicChat {
+  return {
+    ...toSharedChatOut(chat, messages),
+    // Only an account's chat is ever indexable (robots meta, JSON-LD): a guest's never,
+    // whatever its flag says (the database refuses that flag on a guest's chat too).
+    is_discoverable: chat.isDiscoverable && chat.userId !== null,
+    shared_at: (chat.sharedAt ?? chat.updatedAt).toISOString(),
+  };
+}
 
 /**
  * A shared chat as the public sees it, cached per share id until a write expires its
@@ -18,12 +30,5 @@ export async function getPublicChat(shareId: string): Promise<PublicChat | null>
   cacheTag(shareTag(shareId));
   cacheLife(SHARE_CACHE_LIFE);
   const shared = await getSharedChatByShareId({ shareId });
-  if (!shared) return null;
-  const { chat, messages } = shared;
-  return {
-    ...toSharedChatOut(chat, messages),
-    // Only an account's chat is ever indexable (the database holds that too).
-    is_discoverable: chat.isDiscoverable && chat.userId !== null,
-    shared_at: (chat.sharedAt ?? chat.updatedAt).toISOString(),
-  };
+  return shared ? toPublicChat(shared.chat, shared.messages) : null;
 }

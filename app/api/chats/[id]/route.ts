@@ -23,9 +23,10 @@ export const GET = route<Params>(async ({ params, owner, baseUrl }) => {
 });
 
 // PATCH /api/chats/<id>/ — rename, share or unshare, set discoverability
-export const PATCH = route<Params>(async ({ request, params, owner, baseUrl }) => {
+export const PATCH = route<Params>(async ({ request, params, caller, owner, baseUrl }) => {
   const body = patchChatSchema.parse(await readJsonBody(request));
-  if (body.is_discoverable && owner && !("userId" in owner)) throw guestCannotPublish();
+  // Before any write, so that no other field of this PATCH applies either.
+  if (body.is_discoverable && caller.kind === "guest") throw guestCannotPublish();
   const chat = await updateOwnedChatOrThrow({
     id: params.id,
     owner: ownerOrNotFound(owner),
