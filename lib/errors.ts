@@ -22,16 +22,27 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 };
 
+export type AppErrorOptions = {
+  /** Which fields were wrong, for validation errors. */
+  issues?: ErrorIssue[];
+  /** Extra response headers, such as Retry-After or Allow. */
+  headers?: Record<string, string>;
+  cause?: unknown;
+};
+
 export class AppError extends Error {
+  readonly issues?: ErrorIssue[];
+  readonly headers?: Record<string, string>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: ErrorIssue[],
-    /** Extra response headers, such as Retry-After or Allow. */
-    readonly headers?: Record<string, string>,
+    { issues, headers, cause }: AppErrorOptions = {},
   ) {
-    super(message);
+    super(message, { cause });
     this.name = "AppError";
+    this.issues = issues;
+    this.headers = headers;
   }
 
   get status(): number {

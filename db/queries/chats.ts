@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { ChatCursor } from "@/lib/chats/cursor";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
-import { AppError } from "@/lib/errors";
 import { newShareId } from "@/lib/share-id";
 import { type Db, getDb, type Tx } from "../client";
+import { MessageIdTakenError } from "../errors";
 import { type Chat, chats, type Message, messages } from "../schema";
 
 /** Who owns a chat: an account, or a visitor known by their guest cookie. */
@@ -29,11 +29,9 @@ function ownerCondition(owner: Owner) {
   return "userId" in owner ? eq(chats.userId, owner.userId) : eq(chats.guestId, owner.guestId);
 }
 
-function notFound(): AppError {
-  // Someone else's chat and no chat at all look the same: ids cannot be probed.
-  return new AppError("not_found", "No such chat.");
-}
-
+// Reads and writes of one owner's chat answer null (or false) both for someone else's
+// chat and for no chat at all: the layers above make both the same not-found, so ids
+// cannot be probed. A malformed id is simply no chat.
 function ownedBy(id: string, owner: Owner) {
   return and(eq(chats.id, id), ownerCondition(owner));
 }
@@ -77,25 +75,25 @@ export async function listMessagesByChat({ chatId }: { chatId: string }): Promis
   return messagesOf(await getDb(), chatId);
 }
 
-/** The owner's chat and its messages in conversation order; not_found otherwise. */
-export async function getOwnedChatWithMessagesOrThrow({ id, owner }: { id: string; owner: Owner }) {
-  if (!UUID.test(id)) throw notFound();
+/** The owner's chat and its messages in conversation order; null if not theirs. */
+export async function getOwnedChatWithMessages({ id, owner }: { id: string; owner: Owner }) {
+  if (!UUID.test(id)) return null;
   const db = await getDb();
   const [chat] = await db.select().from(chats).where(ownedBy(id, owner)).limit(1);
-  if (!chat) throw notFound();
+  if (!chat) return null;
   return { chat, messages: await messagesOf(db, id) };
 }
 
-/** Throws not_found unless the owner has this chat (a check before spending on it). */
-export async function assertOwnedChat({ chatId, owner }: { chatId: string; owner: Owner }) {
-  if (!UUID.test(chatId)) throw notFound();
+/** Whether the owner has this chat (a check before spending on it). */
+export async function ownsChat({ chatId, owner }: { chatId: string; owner: Owner }) {
+  if (!UUID.test(chatId)) return false;
   const db = await getDb();
   const [chat] = await db
     .select({ id: chats.id })
     .from(chats)
     .where(ownedBy(chatId, owner))
     .limit(1);
-  if (!chat) throw notFound();
+  return chat !== undefined;
 }
 
 /** A chat as the public sees it: only while it is shared. */
@@ -184,7 +182,7 @@ export async function listSitemapFileStarts({ perFile }: { perFile: number }): P
 
 /**
  * Inserts a batch in one statement; a message whose id is already stored is skipped
- * (saving is idempotent), unless that id belongs to another chat (409).
+ * (saving is idempotent), unless that id belongs to another chat (MessageIdTakenError).
  */
 async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<Message[]> {
   if (batch.length === 0) return [];
@@ -213,9 +211,7 @@ async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<
       .from(messages)
       .where(and(inArray(messages.id, skippedIds), ne(messages.chatId, chat.id)))
       .limit(1);
-    if (elsewhere) {
-      throw new AppError("conflict", `Message ${elsewhere.id} already belongs to another chat.`);
-    }
+    if (elsewhere) throw new MessageIdTakenError(elsewhere.id);
   }
   return inserted;
 }
@@ -265,16 +261,15 @@ export async function createChatWithMessages({
   });
 }
 
-async function lockOwnedChat(tx: Tx, id: string, owner: Owner): Promise<Chat> {
-  if (!UUID.test(id)) throw notFound();
+async function lockOwnedChat(tx: Tx, id: string, owner: Owner): Promise<Chat | null> {
+  if (!UUID.test(id)) return null;
   // FOR UPDATE: concurrent writers to one chat take turns, so counts, titles and
   // message order stay right.
   const [chat] = await tx.select().from(chats).where(ownedBy(id, owner)).for("update");
-  if (!chat) throw notFound();
-  return chat;
+  return chat ?? null;
 }
 
-/** Adds messages to the owner's chat, idempotently by message id. */
+/** Adds messages to the owner's chat, idempotently by message id; null if not theirs. */
 export async function appendMessages({
   chatId,
   owner,
@@ -283,10 +278,11 @@ export async function appendMessages({
   chatId: string;
   owner: Owner;
   messages: NewMessage[];
-}): Promise<{ chat: Chat; inserted: Message[] }> {
+}): Promise<{ chat: Chat; inserted: Message[] } | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const locked = await lockOwnedChat(tx, chatId, owner);
+    if (!locked) return null;
     const inserted = await insertMessages(tx, locked, batch);
     return { chat: await recordInsert(tx, locked, inserted), inserted };
   });
@@ -312,7 +308,7 @@ export type ChatChanges = { title?: string; isShared?: boolean; isDiscoverable?:
  * Renames, shares or unshares, and sets discoverability. updated_at tracks the
  * conversation, so these do not move the chat in the owner's list.
  */
-export async function updateOwnedChatOrThrow({
+export async function updateOwnedChat({
   id,
   owner,
   changes,
@@ -320,8 +316,8 @@ export async function updateOwnedChatOrThrow({
   id: string;
   owner: Owner;
   changes: ChatChanges;
-}): Promise<Chat> {
-  if (!UUID.test(id)) throw notFound();
+}): Promise<Chat | null> {
+  if (!UUID.test(id)) return null;
   const db = await getDb();
   const [chat] = await db
     .update(chats)
@@ -333,33 +329,30 @@ export async function updateOwnedChatOrThrow({
     })
     .where(ownedBy(id, owner))
     .returning();
-  if (!chat) throw notFound();
-  return chat;
+  return chat ?? null;
 }
 
 /** Flips sharing in one statement, so two quick clicks cannot both read the old state. */
-export async function toggleSharingOrThrow({ id, owner }: { id: string; owner: Owner }) {
-  if (!UUID.test(id)) throw notFound();
+export async function toggleSharing({ id, owner }: { id: string; owner: Owner }) {
+  if (!UUID.test(id)) return null;
   const db = await getDb();
   const [chat] = await db
     .update(chats)
     .set({ isShared: sql`not ${chats.isShared}`, sharedAt: sharedAtOnShare })
     .where(ownedBy(id, owner))
     .returning();
-  if (!chat) throw notFound();
-  return chat;
+  return chat ?? null;
 }
 
-/** Deletes the chat and (by cascade) its messages; returns its share id for cache expiry. */
-export async function deleteOwnedChatOrThrow({ id, owner }: { id: string; owner: Owner }) {
-  if (!UUID.test(id)) throw notFound();
+/** Deletes the chat and (by cascade) its messages; returns what it was, or null. */
+export async function deleteOwnedChat({ id, owner }: { id: string; owner: Owner }) {
+  if (!UUID.test(id)) return null;
   const db = await getDb();
   const [deleted] = await db
     .delete(chats)
     .where(ownedBy(id, owner))
-    .returning({ shareId: chats.shareId });
-  if (!deleted) throw notFound();
-  return deleted;
+    .returning({ shareId: chats.shareId, isShared: chats.isShared });
+  return deleted ?? null;
 }
 
 /**
@@ -380,6 +373,7 @@ export async function deleteErrorMessage({
   const db = await getDb();
   return db.transaction(async (tx) => {
     const chat = await lockOwnedChat(tx, chatId, owner);
+    if (!chat) return null;
     const removed = await tx
       .delete(messages)
       .where(

@@ -1,7 +1,8 @@
 import "server-only";
-import { assertOwnedChat, listMessagesByChat, type Owner } from "@/db/queries/chats";
+import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
-import { deleteFailedReply, saveMessages } from "@/lib/chats/save-messages";
+import { assertOwnsChat } from "@/lib/chats/reads";
+import { deleteFailedReply, saveMessages } from "@/lib/chats/writes";
 import { reserveReply } from "@/lib/limits/replies";
 import { safeErrorSummary } from "@/lib/log-safe";
 import type { ChatbotRequest } from "@/lib/validation/chatbot";
@@ -26,7 +27,7 @@ export async function startAssistantTurn({
   requestId: string;
 }) {
   // Ownership first: someone else's chat is a 404 that costs no quota.
-  await assertOwnedChat({ chatId: request.chat_id, owner });
+  await assertOwnsChat({ chatId: request.chat_id, owner });
   const reservation = await reserveReply(owner);
   const { chatId, result, outcome } = await storeAndStream({ owner, request, signal }).catch(
     async (error: unknown) => {

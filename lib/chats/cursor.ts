@@ -25,7 +25,7 @@ export function decodeCursor(cursor: string): ChatCursor {
   } catch {
     // falls through to the error below
   }
-  throw new AppError("validation_error", "The cursor is not valid.", [
-    { path: "cursor", message: "Use the next_cursor of a previous page." },
-  ]);
+  throw new AppError("validation_error", "The cursor is not valid.", {
+    issues: [{ path: "cursor", message: "Use the next_cursor of a previous page." }],
+  });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Owner } from "@/db/queries/chats";
 import { type Caller, ownerOf, resolveCaller } from "@/lib/caller";
+import { chatNotFound } from "@/lib/chats/errors";
 import { AppError } from "@/lib/errors";
 import { guestSetCookie, newGuestId } from "@/lib/guest";
 import { consumeOrThrow } from "@/lib/limits/enforce";
@@ -10,7 +11,9 @@ import { clientAddress } from "./client-address";
 import { errorResponse } from "./error-response";
 import { assertSameOrigin } from "./same-origin";
 
-type Context<P> = { params: Promise<P> };
+/** What Next passes a route handler: `RouteContext<"/api/…">` for a route with params. */
+type Context = { params: Promise<object> };
+type NoParams = { params: Promise<Record<string, never>> };
 
 export type HandlerArgs<P> = {
   request: Request;
@@ -32,7 +35,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A visitor with no identity has no chats: every chat route answers them not_found. */
 export function ownerOrNotFound(owner: Owner | null): Owner {
-  if (!owner) throw new AppError("not_found", "No such chat.");
+  if (!owner) throw chatNotFound();
   return owner;
 }
 
@@ -52,15 +55,18 @@ const tooManyGuests = (wait: string) =>
  * the caller, limit write rates, issue a guest identity when a handler needs one, and
  * map whatever is thrown to the contract's error JSON.
  */
-export function route<P = Record<string, never>>(
-  handler: (args: HandlerArgs<P>) => Promise<Response>,
+export function route<C extends Context = NoParams>(
+  handler: (args: HandlerArgs<Awaited<C["params"]>>) => Promise<Response>,
 ) {
-  return async (request: Request, context: Context<P>): Promise<Response> => {
+  return async (request: Request, context: C): Promise<Response> => {
     const requestId = randomUUID();
     try {
       const mutating = !SAFE_METHODS.has(request.method);
       if (mutating) assertSameOrigin(request);
-      const [params, caller] = await Promise.all([context.params, resolveCaller(request.headers)]);
+      const [params, caller] = await Promise.all([
+        context.params as Promise<Awaited<C["params"]>>,
+        resolveCaller(request.headers),
+      ]);
       if (mutating) {
         await consumeOrThrow(
           limits.writes(),
@@ -96,11 +102,27 @@ export function route<P = Record<string, never>>(
   };
 }
 
-/** A handler for the methods a route does not have: 405 in the contract's shape. */
-export function notAllowed(allow: string) {
-  return async (): Promise<Response> =>
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Handler = (request: Request, context: never) => Promise<Response>;
+// In the order Allow lists them.
+const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * The exports for the methods a route does not have, given the ones it has: a 405 in
+ * the contract's shape (Next's own is an empty body) whose Allow lists the route's
+ * methods. `export const { PUT, DELETE } = otherMethods({ GET, POST });` — naming one
+ * the route has is a type error, and HEAD and OPTIONS are left to Next.
+ */
+export function otherMethods<H extends Partial<Record<Method, Handler>>>(
+  handlers: H,
+): Record<Exclude<Method, keyof H>, () => Promise<Response>> {
+  const allow = METHODS.filter((method) => method in handlers).join(", ");
+  const refuse = async () =>
     errorResponse(
-      new AppError("method_not_allowed", `This route allows ${allow}.`, undefined, { allow }),
+      new AppError("method_not_allowed", `This route allows ${allow}.`, { headers: { allow } }),
       randomUUID(),
     );
+  return Object.fromEntries(
+    METHODS.filter((method) => !(method in handlers)).map((method) => [method, refuse]),
+  ) as Record<Exclude<Method, keyof H>, () => Promise<Response>>;
 }

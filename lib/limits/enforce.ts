@@ -19,8 +19,8 @@ export function formatWait(seconds: number): string {
 }
 
 export function rateLimited(retryAfterSeconds: number, message: string): AppError {
-  return new AppError("rate_limited", message, undefined, {
-    "retry-after": String(retryAfterSeconds),
+  return new AppError("rate_limited", message, {
+    headers: { "retry-after": String(retryAfterSeconds) },
   });
 }
 

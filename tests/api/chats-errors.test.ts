@@ -5,7 +5,8 @@ import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as listRoute from "@/app/api/chats/route";
-import { getOwnedChatWithMessagesOrThrow, listChatsByOwner } from "@/db/queries/chats";
+import { listChatsByOwner } from "@/db/queries/chats";
+import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { signedInUser } from "../helpers/callers";
 import { type Call, callRoute } from "../helpers/http";
 
@@ -195,7 +196,7 @@ describe("bad input gets a 4xx in the contract's shape and changes nothing", () 
     });
     const chat = await seed.json();
     const owner = { userId: user.userId };
-    const before = await getOwnedChatWithMessagesOrThrow({ id: chat.id, owner });
+    const before = await getOwnedChatOrThrow({ id: chat.id, owner });
 
     const { handler, method, suffix } = handlers[target];
     const response = await callRoute(handler, {
@@ -212,7 +213,7 @@ describe("bad input gets a 4xx in the contract's shape and changes nothing", () 
     expect(body.error.message).toEqual(expect.any(String));
     if (path) expect(body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
 
-    expect(await getOwnedChatWithMessagesOrThrow({ id: chat.id, owner })).toEqual(before);
+    expect(await getOwnedChatOrThrow({ id: chat.id, owner })).toEqual(before);
     expect((await listChatsByOwner({ owner })).chats).toHaveLength(1);
   });
 

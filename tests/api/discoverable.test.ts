@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import { getDb } from "@/db/client";
-import { getOwnedChatWithMessagesOrThrow, type Owner } from "@/db/queries/chats";
+import type { Owner } from "@/db/queries/chats";
+import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { openApiDocument } from "@/lib/openapi";
 import { guest, signedInUser, type TestCaller } from "../helpers/callers";
 import { newChat } from "../helpers/chats";
@@ -20,7 +21,7 @@ const patch = (caller: TestCaller, id: string, body: unknown) =>
   });
 
 async function stored(id: string, owner: Owner) {
-  const { chat } = await getOwnedChatWithMessagesOrThrow({ id, owner });
+  const { chat } = await getOwnedChatOrThrow({ id, owner });
   const { title, isShared, isDiscoverable, updatedAt } = chat;
   return { title, isShared, isDiscoverable, updatedAt: updatedAt.toISOString() };
 }

@@ -2,7 +2,8 @@ import { expect, test } from "vitest";
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as listRoute from "@/app/api/chats/route";
 import * as registerRoute from "@/app/api/register/route";
-import { getOwnedChatWithMessagesOrThrow, listChatsByOwner } from "@/db/queries/chats";
+import { listChatsByOwner } from "@/db/queries/chats";
+import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { startAssistantTurn } from "@/lib/chats/assistant-turn";
 import { AppError } from "@/lib/errors";
@@ -198,7 +199,7 @@ test("the assistant: one reply in flight per caller, a daily quota lower for gue
   const busy = await refusal(turn(owner, chat.id, "and also the ukulele"));
   expect(busy.message).toMatch(/still answering/);
   await first.saved;
-  let stored = await getOwnedChatWithMessagesOrThrow({ id: chat.id, owner });
+  let stored = await getOwnedChatOrThrow({ id: chat.id, owner });
   expect(stored.messages.map((m) => m.messageType)).toEqual(["user", "assistant"]);
   // The reply obeys AI_MAX_OUTPUT_TOKENS (the offline model counts words as tokens).
   expect(stored.messages[1]?.content.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(20);
@@ -206,7 +207,7 @@ test("the assistant: one reply in flight per caller, a daily quota lower for gue
   await (await turn(owner, chat.id, "how long will it take?")).saved;
   const daily = await refusal(turn(owner, chat.id, "one more?"));
   expect(daily.message).toMatch(/today's 2 replies for guests\. Sign up for more/);
-  stored = await getOwnedChatWithMessagesOrThrow({ id: chat.id, owner });
+  stored = await getOwnedChatOrThrow({ id: chat.id, owner });
   expect(stored.messages).toHaveLength(4);
   expect(stored.chat.messageCount).toBe(4);
 });

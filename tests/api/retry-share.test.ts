@@ -1,12 +1,10 @@
 import { createRequire } from "node:module";
 import { expect, test } from "vitest";
-import {
-  createChatWithMessages,
-  getOwnedChatWithMessagesOrThrow,
-  updateOwnedChatOrThrow,
-} from "@/db/queries/chats";
+import { createChatWithMessages } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
 import { ERROR_REPLY, startAssistantTurn } from "@/lib/chats/assistant-turn";
+import { getOwnedChatOrThrow } from "@/lib/chats/reads";
+import { setSharing } from "@/lib/chats/writes";
 import { guest } from "../helpers/callers";
 
 const require = createRequire(import.meta.url);
@@ -23,7 +21,7 @@ test("Retry on a shared chat expires its public page the moment the failed reply
       { messageType: "assistant", content: ERROR_REPLY, isError: true },
     ],
   });
-  const shared = await updateOwnedChatOrThrow({ id: chat.id, owner, changes: { isShared: true } });
+  const shared = await setSharing({ id: chat.id, owner, isShared: true });
   const failed = messages[1]?.id ?? "";
   const before = Date.now();
   tagsManifest.delete(shareTag(shared.shareId));
@@ -37,6 +35,6 @@ test("Retry on a shared chat expires its public page the moment the failed reply
   // Expired before the new reply exists: the page must not show the deleted error.
   expect(tagsManifest.get(shareTag(shared.shareId))?.expired).toBeGreaterThanOrEqual(before);
   await turn.saved;
-  const after = await getOwnedChatWithMessagesOrThrow({ id: chat.id, owner });
+  const after = await getOwnedChatOrThrow({ id: chat.id, owner });
   expect(after.messages.map((m) => m.isError)).toEqual([false, false]);
 });

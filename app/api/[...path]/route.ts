@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 
 // Any other /api/ path: the contract's JSON 404, never Next's HTML page.
-const notFound = route<{ path: string[] }>(async () => {
+const notFound = route<RouteContext<"/api/[...path]">>(async () => {
   throw new AppError("not_found", "No such API route.");
 });
 

@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { ERROR_REPLY, startAssistantTurn } from "@/lib/chats/assistant-turn";
 import { readJsonBody } from "@/lib/http/json-body";
-import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
+import { otherMethods, ownerOrNotFound, route } from "@/lib/http/route";
 import { chatbotRequestSchema } from "@/lib/validation/chatbot";
 
 // POST /api/chatbot — store the user's message, stream SkillMate's reply (AI SDK UI
@@ -23,4 +23,4 @@ export const POST = route(async ({ request, owner, requestId }) => {
   });
 });
 
-export const GET = notAllowed("POST");
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

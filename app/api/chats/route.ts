@@ -1,9 +1,10 @@
-import { createChatWithMessages, listChatsByOwner } from "@/db/queries/chats";
+import { listChatsByOwner } from "@/db/queries/chats";
 import { decodeCursor, encodeCursor } from "@/lib/chats/cursor";
 import { toNewMessage } from "@/lib/chats/messages-in";
 import { toChatDetailOut, toChatOut } from "@/lib/chats/serialize";
+import { createChat } from "@/lib/chats/writes";
 import { readJsonBody } from "@/lib/http/json-body";
-import { notAllowed, route } from "@/lib/http/route";
+import { otherMethods, route } from "@/lib/http/route";
 import { createChatSchema, listChatsQuerySchema } from "@/lib/validation/chat";
 
 // GET /api/chats/ — the caller's chats, most recently updated first, keyset-paginated
@@ -22,7 +23,7 @@ export const GET = route(async ({ request, owner, baseUrl }) => {
 // POST /api/chats/ — create a chat, optionally with its first messages
 export const POST = route(async ({ request, ensureOwner, baseUrl }) => {
   const body = createChatSchema.parse(await readJsonBody(request));
-  const { chat, messages } = await createChatWithMessages({
+  const { chat, messages } = await createChat({
     owner: await ensureOwner(),
     title: body.title,
     messages: body.messages?.map(toNewMessage),
@@ -30,6 +31,4 @@ export const POST = route(async ({ request, ensureOwner, baseUrl }) => {
   return Response.json(toChatDetailOut(chat, messages, baseUrl), { status: 201 });
 });
 
-export const PUT = notAllowed("GET, POST");
-export const PATCH = notAllowed("GET, POST");
-export const DELETE = notAllowed("GET, POST");
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -3,7 +3,7 @@ import { guestIdOf } from "@/lib/caller";
 import { clearGuestCookie } from "@/lib/guest";
 import { clientAddress } from "@/lib/http/client-address";
 import { readJsonBody } from "@/lib/http/json-body";
-import { route } from "@/lib/http/route";
+import { otherMethods, route } from "@/lib/http/route";
 import { consumeOrThrow } from "@/lib/limits/enforce";
 import { limits } from "@/lib/limits/policies";
 import { sessionSetCookie } from "@/lib/session-token";
@@ -25,3 +25,5 @@ export const POST = route(async ({ request }) => {
   if (guestId) headers.append("set-cookie", clearGuestCookie());
   return Response.json(user, { status: 201, headers });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

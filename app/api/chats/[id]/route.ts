@@ -1,21 +1,16 @@
-import {
-  deleteOwnedChatOrThrow,
-  getOwnedChatWithMessagesOrThrow,
-  listMessagesByChat,
-  updateOwnedChatOrThrow,
-} from "@/db/queries/chats";
-import { expireSharedChat } from "@/lib/cache/public-cache";
-import { guestCannotPublish } from "@/lib/chats/publishing";
+import { listMessagesByChat } from "@/db/queries/chats";
+import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { toChatDetailOut } from "@/lib/chats/serialize";
+import { deleteChat, updateChat } from "@/lib/chats/writes";
 import { readJsonBody } from "@/lib/http/json-body";
-import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
+import { otherMethods, ownerOrNotFound, route } from "@/lib/http/route";
 import { patchChatSchema } from "@/lib/validation/chat";
 
-type Params = { id: string };
+type Context = RouteContext<"/api/chats/[id]">;
 
 // GET /api/chats/<id>/ — the owner's chat with its messages
-export const GET = route<Params>(async ({ params, owner, baseUrl }) => {
-  const { chat, messages } = await getOwnedChatWithMessagesOrThrow({
+export const GET = route<Context>(async ({ params, owner, baseUrl }) => {
+  const { chat, messages } = await getOwnedChatOrThrow({
     id: params.id,
     owner: ownerOrNotFound(owner),
   });
@@ -23,30 +18,21 @@ export const GET = route<Params>(async ({ params, owner, baseUrl }) => {
 });
 
 // PATCH /api/chats/<id>/ — rename, share or unshare, set discoverability
-export const PATCH = route<Params>(async ({ request, params, caller, owner, baseUrl }) => {
+export const PATCH = route<Context>(async ({ request, params, owner, baseUrl }) => {
   const body = patchChatSchema.parse(await readJsonBody(request));
-  // Before any write, so that no other field of this PATCH applies either.
-  if (body.is_discoverable && caller.kind === "guest") throw guestCannotPublish();
-  const chat = await updateOwnedChatOrThrow({
+  const chat = await updateChat({
     id: params.id,
     owner: ownerOrNotFound(owner),
     changes: { title: body.title, isShared: body.is_shared, isDiscoverable: body.is_discoverable },
   });
-  // Anything visible on a shared page changed, or sharing itself did.
-  if (chat.isShared || body.is_shared !== undefined) await expireSharedChat(chat.shareId);
   const messages = await listMessagesByChat({ chatId: chat.id });
   return Response.json(toChatDetailOut(chat, messages, baseUrl));
 });
 
 // DELETE /api/chats/<id>/ — delete the chat and its messages; its share link dies at once
-export const DELETE = route<Params>(async ({ params, owner }) => {
-  const { shareId } = await deleteOwnedChatOrThrow({
-    id: params.id,
-    owner: ownerOrNotFound(owner),
-  });
-  await expireSharedChat(shareId);
+export const DELETE = route<Context>(async ({ params, owner }) => {
+  await deleteChat({ id: params.id, owner: ownerOrNotFound(owner) });
   return new Response(null, { status: 204 });
 });
 
-export const POST = notAllowed("GET, PATCH, DELETE");
-export const PUT = notAllowed("GET, PATCH, DELETE");
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

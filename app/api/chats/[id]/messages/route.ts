@@ -1,24 +1,23 @@
 import { listMessagesByChat } from "@/db/queries/chats";
 import { toNewMessage } from "@/lib/chats/messages-in";
-import { saveMessages } from "@/lib/chats/save-messages";
 import { toChatDetailOut } from "@/lib/chats/serialize";
+import { saveMessages } from "@/lib/chats/writes";
 import { readJsonBody } from "@/lib/http/json-body";
-import { notAllowed, ownerOrNotFound, route } from "@/lib/http/route";
+import { otherMethods, ownerOrNotFound, route } from "@/lib/http/route";
 import { appendMessagesSchema } from "@/lib/validation/chat";
 
 // POST /api/chats/<id>/messages/ — save 1..500 messages, idempotently by id, all or nothing
-export const POST = route<{ id: string }>(async ({ request, params, owner, baseUrl }) => {
-  const body = appendMessagesSchema.parse(await readJsonBody(request));
-  const { chat } = await saveMessages({
-    chatId: params.id,
-    owner: ownerOrNotFound(owner),
-    messages: body.messages.map(toNewMessage),
-  });
-  const messages = await listMessagesByChat({ chatId: chat.id });
-  return Response.json(toChatDetailOut(chat, messages, baseUrl), { status: 201 });
-});
+export const POST = route<RouteContext<"/api/chats/[id]/messages">>(
+  async ({ request, params, owner, baseUrl }) => {
+    const body = appendMessagesSchema.parse(await readJsonBody(request));
+    const { chat } = await saveMessages({
+      chatId: params.id,
+      owner: ownerOrNotFound(owner),
+      messages: body.messages.map(toNewMessage),
+    });
+    const messages = await listMessagesByChat({ chatId: chat.id });
+    return Response.json(toChatDetailOut(chat, messages, baseUrl), { status: 201 });
+  },
+);
 
-export const GET = notAllowed("POST");
-export const PUT = notAllowed("POST");
-export const PATCH = notAllowed("POST");
-export const DELETE = notAllowed("POST");
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,18 +1,15 @@
+import { sharedChatNotFound } from "@/lib/chats/errors";
 import { getPublicChat } from "@/lib/chats/public-chat";
-import { AppError } from "@/lib/errors";
-import { notAllowed, route } from "@/lib/http/route";
+import { otherMethods, route } from "@/lib/http/route";
 import { SHARE_ID_PATTERN } from "@/lib/share-id";
 
 // GET /api/chats/share/<share_id>/ — a shared chat, for anyone, while it is shared
-export const GET = route<{ shareId: string }>(async ({ params }) => {
+export const GET = route<RouteContext<"/api/chats/share/[shareId]">>(async ({ params }) => {
   // A malformed id is refused before any cache work, so it cannot fill the cache.
   const shared = SHARE_ID_PATTERN.test(params.shareId) ? await getPublicChat(params.shareId) : null;
-  if (!shared) throw new AppError("not_found", "No shared chat at this link.");
+  if (!shared) throw sharedChatNotFound();
   const { is_discoverable: _, shared_at: __, ...body } = shared;
   return Response.json(body, { headers: { "cache-control": "public, max-age=0, s-maxage=60" } });
 });
 
-export const POST = notAllowed("GET");
-export const PUT = notAllowed("GET");
-export const PATCH = notAllowed("GET");
-export const DELETE = notAllowed("GET");
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

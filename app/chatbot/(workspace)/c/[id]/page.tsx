@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ChatView } from "@/components/chatbot/chat-view";
-import { getOwnedChatWithMessagesOrThrow } from "@/db/queries/chats";
+import { getOwnedChatWithMessages } from "@/db/queries/chats";
 import { ownerOf } from "@/lib/caller";
 import { toChatDetailOut } from "@/lib/chats/serialize";
 import { currentCaller } from "@/lib/current-caller";
-import { AppError } from "@/lib/errors";
-import { requestBaseUrl } from "../../load";
+import { pageBaseUrl } from "@/lib/public-url";
 
 // Per caller (cookies), like its layout: rendered per request.
 export const instant = false;
@@ -16,15 +15,10 @@ export const instant = false;
 const loadChat = cache(async (id: string) => {
   const caller = await currentCaller();
   const owner = ownerOf(caller);
-  if (!owner) notFound();
-  try {
-    const { chat, messages } = await getOwnedChatWithMessagesOrThrow({ id, owner });
-    return { caller, detail: toChatDetailOut(chat, messages, await requestBaseUrl()) };
-  } catch (error) {
-    // Someone else's chat looks exactly like no chat.
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  // Someone else's chat looks exactly like no chat.
+  const found = owner ? await getOwnedChatWithMessages({ id, owner }) : null;
+  if (!found) notFound();
+  return { caller, detail: toChatDetailOut(found.chat, found.messages, await pageBaseUrl()) };
 });
 
 export async function generateMetadata({

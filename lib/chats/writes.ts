@@ -1,0 +1,112 @@
+import "server-only";
+import { MessageIdTakenError } from "@/db/errors";
+import {
+  appendMessages,
+  type ChatChanges,
+  createChatWithMessages,
+  deleteErrorMessage,
+  deleteOwnedChat,
+  getSharedChatByShareId,
+  type NewMessage,
+  type Owner,
+  toggleSharing,
+  updateOwnedChat,
+} from "@/db/queries/chats";
+import type { Chat } from "@/db/schema";
+import { expireSharedChat } from "@/lib/cache/public-cache";
+import { SHARE_ID_PATTERN } from "@/lib/share-id";
+import { chatNotFound, guestCannotPublish, messageIdTaken, sharedChatNotFound } from "./errors";
+
+// Every write to a chat, from the API and the chatbot alike. Each one that can change
+// what the public sees of a shared chat expires its cached page here, before it returns,
+// so that no caller has to remember to (tests/api/chat-writes-expire.test.ts holds every
+// export of this file to that).
+
+async function mapTakenIds<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof MessageIdTakenError) throw messageIdTaken(error.messageId);
+    throw error;
+  }
+}
+
+/** A new chat with its first messages, all or nothing. A new chat is never shared. */
+export function createChat(args: { owner: Owner; title?: string; messages?: NewMessage[] }) {
+  return mapTakenIds(createChatWithMessages(args));
+}
+
+/**
+ * A copy of a shared chat for the caller, read fresh (not from the cache: a chat
+ * unshared a moment ago must not be copied). The original is untouched.
+ */
+export async function continueSharedChat({ shareId, owner }: { shareId: string; owner: Owner }) {
+  const shared = SHARE_ID_PATTERN.test(shareId) ? await getSharedChatByShareId({ shareId }) : null;
+  if (!shared) throw sharedChatNotFound();
+  return createChat({
+    owner,
+    title: shared.chat.title,
+    messages: shared.messages
+      .filter((m) => !m.isError)
+      .map((m) => ({ messageType: m.messageType, content: m.content })),
+  });
+}
+
+/** Rename, share or unshare, and discoverability. */
+export async function updateChat({
+  id,
+  owner,
+  changes,
+}: {
+  id: string;
+  owner: Owner;
+  changes: ChatChanges;
+}): Promise<Chat> {
+  // Before any write, so that no other change of the same request applies either.
+  if (changes.isDiscoverable && "guestId" in owner) throw guestCannotPublish();
+  const chat = await updateOwnedChat({ id, owner, changes });
+  if (!chat) throw chatNotFound();
+  // Anything visible on a shared page changed, or sharing itself did.
+  if (chat.isShared || changes.isShared !== undefined) await expireSharedChat(chat.shareId);
+  return chat;
+}
+
+/** Sets sharing, or flips it when `isShared` is left out. */
+export async function setSharing({
+  id,
+  owner,
+  isShared,
+}: {
+  id: string;
+  owner: Owner;
+  isShared?: boolean;
+}): Promise<Chat> {
+  const chat =
+    isShared === undefined
+      ? await toggleSharing({ id, owner })
+      : await updateOwnedChat({ id, owner, changes: { isShared } });
+  if (!chat) throw chatNotFound();
+  await expireSharedChat(chat.shareId);
+  return chat;
+}
+
+/** Deletes the chat and its messages; its share link dies at once. */
+export async function deleteChat({ id, owner }: { id: string; owner: Owner }): Promise<void> {
+  const deleted = await deleteOwnedChat({ id, owner });
+  if (!deleted) throw chatNotFound();
+  if (deleted.isShared) await expireSharedChat(deleted.shareId);
+}
+
+/** Adds messages, idempotently by id; a shared chat's page shows them at once. */
+export async function saveMessages(args: { chatId: string; owner: Owner; messages: NewMessage[] }) {
+  const saved = await mapTakenIds(appendMessages(args));
+  if (!saved) throw chatNotFound();
+  if (saved.chat.isShared && saved.inserted.length > 0) await expireSharedChat(saved.chat.shareId);
+  return saved;
+}
+
+/** Removes a failed reply before its Retry; a shared chat's public page loses it at once. */
+export async function deleteFailedReply(args: { chatId: string; owner: Owner; id: string }) {
+  const chat = await deleteErrorMessage(args);
+  if (chat?.isShared) await expireSharedChat(chat.shareId);
+}

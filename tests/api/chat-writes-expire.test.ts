@@ -1,0 +1,161 @@
+import { createRequire } from "node:module";
+import { afterAll, describe, expect, test } from "vitest";
+import {
+  createChatWithMessages,
+  getSharedChatByShareId,
+  listDiscoverableChats,
+  type Owner,
+  updateOwnedChat,
+} from "@/db/queries/chats";
+import { SITEMAP_TAG, shareTag } from "@/lib/cache/public-cache";
+import { toPublicChat } from "@/lib/chats/public-chat";
+import * as writes from "@/lib/chats/writes";
+import { signedInUser } from "../helpers/callers";
+
+// A write leaves a shared page stale when what the public sees of the chat (the page,
+// endpoint 10, the image: all one cached read) or its sitemap entry changes and the
+// matching tag was not expired by the time the write returned. Every export of
+// lib/chats/writes.ts must have a scenario here, so a new write cannot skip its expiry.
+
+const require = createRequire(import.meta.url);
+const sharedTags = require("../../lib/cache/shared-tags.cjs") as {
+  onExpire(listener: (tag: string) => void): () => boolean;
+};
+
+const expired: string[] = [];
+const stopListening = sharedTags.onExpire((tag) => expired.push(tag));
+afterAll(() => {
+  stopListening();
+});
+
+async function publicView(shareId: string) {
+  const shared = await getSharedChatByShareId({ shareId });
+  return shared ? toPublicChat(shared.chat, shared.messages) : null;
+}
+
+async function sitemapEntry(shareId: string) {
+  const all = await listDiscoverableChats({ after: null, limit: 10_000 });
+  return all.find((row) => row.shareId === shareId) ?? null;
+}
+
+/** An account's chat, shared and discoverable, whose last reply failed. */
+async function sharedChat(owner: Owner) {
+  const { chat, messages } = await createChatWithMessages({
+    owner,
+    messages: [
+      { messageType: "user", content: "How do I start with watercolour?" },
+      { messageType: "assistant", content: "Something failed.", isError: true },
+    ],
+  });
+  await updateOwnedChat({
+    id: chat.id,
+    owner,
+    changes: { isShared: true, isDiscoverable: true },
+  });
+  return { chat, failedReplyId: messages[1]?.id ?? "" };
+}
+
+type Chat = Awaited<ReturnType<typeof sharedChat>>["chat"];
+type Scenario = {
+  write: keyof typeof writes;
+  name: string;
+  run: (owner: Owner, chat: Chat, failedReplyId: string) => Promise<unknown>;
+};
+
+const scenarios: Scenario[] = [
+  { write: "createChat", name: "a new chat", run: (owner) => writes.createChat({ owner }) },
+  {
+    write: "continueSharedChat",
+    name: "continuing it (the original is untouched)",
+    run: (owner, chat) => writes.continueSharedChat({ owner, shareId: chat.shareId }),
+  },
+  {
+    write: "updateChat",
+    name: "a rename",
+    run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { title: "Renamed" } }),
+  },
+  {
+    write: "updateChat",
+    name: "no longer discoverable",
+    run: (owner, chat) =>
+      writes.updateChat({ id: chat.id, owner, changes: { isDiscoverable: false } }),
+  },
+  {
+    write: "updateChat",
+    name: "unshared by PATCH",
+    run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { isShared: false } }),
+  },
+  {
+    write: "setSharing",
+    name: "sharing toggled off",
+    run: (owner, chat) => writes.setSharing({ id: chat.id, owner }),
+  },
+  {
+    write: "setSharing",
+    name: "sharing set off",
+    run: (owner, chat) => writes.setSharing({ id: chat.id, owner, isShared: false }),
+  },
+  {
+    write: "deleteChat",
+    name: "deleted",
+    run: (owner, chat) => writes.deleteChat({ id: chat.id, owner }),
+  },
+  {
+    write: "saveMessages",
+    name: "a message added",
+    run: (owner, chat) =>
+      writes.saveMessages({
+        chatId: chat.id,
+        owner,
+        messages: [{ messageType: "user", content: "And which paper?" }],
+      }),
+  },
+  {
+    write: "deleteFailedReply",
+    name: "its failed reply removed for a Retry",
+    run: (owner, chat, failedReplyId) =>
+      writes.deleteFailedReply({ chatId: chat.id, owner, id: failedReplyId }),
+  },
+];
+
+test("every write in lib/chats/writes.ts has a scenario below", () => {
+  const exported = Object.entries(writes)
+    .filter(([, value]) => typeof value === "function")
+    .map(([name]) => name)
+    .sort();
+  expect([...new Set(scenarios.map((s) => s.write))].sort()).toEqual(exported);
+});
+
+describe("a write that changes what the public sees of a shared chat expires it", () => {
+  test.each(scenarios)("$write: $name", async ({ run }) => {
+    const { userId } = await signedInUser();
+    const owner = { userId };
+    const { chat, failedReplyId } = await sharedChat(owner);
+    const before = { page: await publicView(chat.shareId), entry: await sitemapEntry(chat.shareId) };
+    expired.length = 0;
+
+    await run(owner, chat, failedReplyId);
+
+    const after = { page: await publicView(chat.shareId), entry: await sitemapEntry(chat.shareId) };
+    if (JSON.stringify(after.page) !== JSON.stringify(before.page)) {
+      expect(expired).toContain(shareTag(chat.shareId));
+    }
+    if (JSON.stringify(after.entry) !== JSON.stringify(before.entry)) {
+      expect(expired).toContain(SITEMAP_TAG);
+    }
+  });
+
+  test("the scenarios do change shared chats (the check above is not vacuous)", async () => {
+    const { userId } = await signedInUser();
+    const owner = { userId };
+    let changed = 0;
+    for (const { run } of scenarios) {
+      const { chat, failedReplyId } = await sharedChat(owner);
+      const before = JSON.stringify(await publicView(chat.shareId));
+      await run(owner, chat, failedReplyId);
+      if (JSON.stringify(await publicView(chat.shareId)) !== before) changed += 1;
+    }
+    // All but the two that write another chat: createChat and continueSharedChat.
+    expect(changed).toBe(scenarios.length - 2);
+  });
+});
