@@ -14,6 +14,9 @@ const nextConfig = (phase: string): NextConfig => ({
   // Caching is explicit: "use cache" + cacheTag (public share pages); everything else
   // renders per request.
   cacheComponents: true,
+  // Next's recommendation with cacheComponents (its dev server warns until it is set): a
+  // prefetch fetches a route's static shell only, never per-caller data.
+  partialPrefetching: true,
   // Both of Next's caches, with tag expiry shared across instances (docs/caching.md).
   cacheHandler: path.join(here, "lib/cache/isr-handler.cjs"),
   cacheHandlers: { default: path.join(here, "lib/cache/use-cache-handler.cjs") },

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
 /**
@@ -23,4 +24,9 @@ export function requestBaseUrl(headers: Headers, requestUrl?: string): string {
     fallback?.protocol.slice(0, -1) ??
     "http";
   return `${proto}://${host}`;
+}
+
+/** requestBaseUrl for the page or layout being rendered: share links as the API builds them. */
+export async function pageBaseUrl(): Promise<string> {
+  return requestBaseUrl(await headers());
 }

@@ -1,5 +1,5 @@
 import type { MessageOut } from "@/lib/validation/chat";
-import { plainText } from "./title";
+import { plainText } from "./plain-text";
 
 /** Markdown as one line of plain text of at most `max` characters. */
 export function plainLine(markdown: string, max: number): string {

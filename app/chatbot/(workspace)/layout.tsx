@@ -9,7 +9,7 @@ import { ownerOf } from "@/lib/caller";
 import { encodeCursor } from "@/lib/chats/cursor";
 import { toChatOut } from "@/lib/chats/serialize";
 import { currentCaller } from "@/lib/current-caller";
-import { requestBaseUrl } from "./load";
+import { pageBaseUrl } from "@/lib/public-url";
 
 export const metadata: Metadata = {
   title: "Chat",
@@ -28,7 +28,7 @@ export default async function ChatbotLayout({ children }: { children: ReactNode 
   const owner = ownerOf(caller);
   const [page, baseUrl] = await Promise.all([
     owner ? listChatsByOwner({ owner, limit: FIRST_PAGE }) : { chats: [], hasMore: false },
-    requestBaseUrl(),
+    pageBaseUrl(),
   ]);
   const last = page.chats.at(-1);
   return (
