@@ -1,22 +1,68 @@
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import * as chat from "@/lib/validation/chat";
+import { chatbotRequestSchema } from "@/lib/validation/chatbot";
+import { registerSchema } from "@/lib/validation/user";
 
-// The OpenAPI 3.1 document of the chats API, generated from the zod schemas the
-// handlers use (lib/validation/chat.ts): the API and its docs cannot drift apart.
+// The OpenAPI 3.1 document of the app's API (GET /api/openapi.json), generated from the
+// zod schemas the handlers parse with (lib/validation/): the API and its docs cannot
+// drift apart. tests/unit/openapi-routes.test.ts checks that it lists every route and
+// method app/api/ serves; tests/api/openapi-responses.test.ts checks real responses
+// against it.
 
-const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .meta({ id: "Error" });
+type Meta = { id: string };
+
+// Request bodies are described as the API accepts them (zod's input side); responses as
+// it sends them (the output side: every field listed, no other).
+const requestBodies = z.registry<Meta>();
+const responseBodies = z.registry<Meta>();
+
+/** The id a schema got in lib/validation (`.meta({ id })`), or a name given here. */
+function addSchema(registry: typeof requestBodies, schema: z.ZodType, id?: string) {
+  const name = id ?? z.globalRegistry.get(schema)?.id;
+  if (!name) throw new Error("a schema of the OpenAPI document needs an id");
+  registry.add(schema, { id: name });
+}
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+// POST /api/register/ answers with the account it made (db/queries/users.ts PublicUser).
+const accountSchema = z.object({ id: z.string(), email: z.email(), name: z.string().nullable() });
+
+for (const schema of [
+  chat.messageInSchema,
+  chat.createChatSchema,
+  chat.createWithMessagesSchema,
+  chat.appendMessagesSchema,
+  chat.patchChatSchema,
+  chat.shareChatSchema,
+]) {
+  addSchema(requestBodies, schema);
+}
+addSchema(requestBodies, registerSchema, "Register");
+addSchema(requestBodies, chatbotRequestSchema, "ChatbotRequest");
+
+for (const schema of [
+  chat.messageSchema,
+  chat.chatSchema,
+  chat.chatDetailSchema,
+  chat.chatListSchema,
+  chat.shareStateSchema,
+  chat.sharedChatSchema,
+]) {
+  addSchema(responseBodies, schema);
+}
+addSchema(responseBodies, errorSchema, "Error");
+addSchema(responseBodies, accountSchema, "Account");
 
 const ref = (schema: z.ZodType) => {
-  const id = z.globalRegistry.get(schema)?.id;
+  const id = requestBodies.get(schema)?.id ?? responseBodies.get(schema)?.id;
   if (!id) throw new Error("schema without an id in the OpenAPI document");
   return { $ref: `#/components/schemas/${id}` };
 };
@@ -26,11 +72,31 @@ const jsonBody = (schema: z.ZodType) => ({
   content: { "application/json": { schema: ref(schema) } },
 });
 
-const ok = (status: number, description: string, schema?: z.ZodType) => ({
-  [status]: schema
-    ? { description, content: { "application/json": { schema: ref(schema) } } }
-    : { description },
+type HeaderDocs = Record<string, { description: string; required?: boolean; schema: object }>;
+
+const ok = (status: number, description: string, schema?: z.ZodType, headers?: HeaderDocs) => ({
+  [status]: {
+    description,
+    ...(headers && { headers }),
+    ...(schema && { content: { "application/json": { schema: ref(schema) } } }),
+  },
 });
+
+// A visitor's first write gives them a guest identity (lib/http/route.ts ensureOwner).
+const newGuestCookie: HeaderDocs = {
+  "Set-Cookie": {
+    description: "The guest cookie, when the caller had no identity yet (a visitor's first write)",
+    schema: { type: "string" },
+  },
+};
+
+const retryAfter: HeaderDocs = {
+  "Retry-After": {
+    description: "Seconds until the limit lets this request through",
+    required: true,
+    schema: { type: "integer", minimum: 0 },
+  },
+};
 
 const errors = (...codes: ErrorCode[]) =>
   Object.fromEntries(
@@ -38,11 +104,13 @@ const errors = (...codes: ErrorCode[]) =>
       status,
       {
         description: codes.filter((c) => ERROR_STATUS[c] === status).join(", "),
+        ...(status === ERROR_STATUS.rate_limited && { headers: retryAfter }),
         content: { "application/json": { schema: ref(errorSchema) } },
       },
     ]),
   );
 
+/** What every write (a method other than GET) can be refused with before its handler runs. */
 const writeErrors: ErrorCode[] = [
   "invalid_json",
   "validation_error",
@@ -59,26 +127,45 @@ const idParam = {
   schema: { type: "string", format: "uuid" },
 };
 
+const shareIdParam = { name: "share_id", in: "path", required: true, schema: { type: "string" } };
+
+function componentSchemas() {
+  const generate = (registry: typeof requestBodies, io: "input" | "output") => {
+    const { schemas } = z.toJSONSchema(registry, {
+      io,
+      metadata: registry,
+      uri: (id) => `#/components/schemas/${id}`,
+    });
+    if ("__shared" in schemas) throw new Error("a schema shared without an id");
+    // zod names each schema by its reference as `$id`; JSON Schema 2020-12 forbids a
+    // fragment there (validators refuse the schema), and the name is the component's key.
+    return Object.entries(schemas).map(([name, { $id: _id, ...schema }]) => [name, schema]);
+  };
+  const entries = [...generate(requestBodies, "input"), ...generate(responseBodies, "output")];
+  const components = Object.fromEntries(entries);
+  if (Object.keys(components).length !== entries.length) {
+    throw new Error("a request and a response schema share a name");
+  }
+  return components as Record<string, Record<string, unknown>>;
+}
+
 export function openApiDocument() {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, {
-    uri: (id) => `#/components/schemas/${id}`,
-  });
-  // zod names each schema by its reference as `$id`; JSON Schema 2020-12 forbids a
-  // fragment there (validators refuse the schema), and the name is the component's key.
-  const components = Object.fromEntries(
-    Object.entries(schemas).map(([name, { $id: _id, ...schema }]) => [name, schema]),
-  );
   return {
     openapi: "3.1.0",
     info: {
       title: "SkillMate Chats API",
       version: "1.0.0",
-      description:
-        "Chats and their messages, owned by a signed-in user (Auth.js session cookie) or a guest (signed `skillmate_guest` cookie, issued on a visitor's first write). Every path also answers with a trailing slash (Django style); one form may 308-redirect to the other. Someone else's chat is always 404.",
+      description: [
+        "Chats and their messages, owned by a signed-in user (Auth.js session cookie) or a guest (signed `skillmate_guest` cookie, issued on a visitor's first write). Someone else's chat is always 404.",
+        "Paths are written in the Django form, with a trailing slash, as the contract's clients call them; the form without the slash answers the same (one form may 308-redirect to the other, keeping method and body). `/api/openapi.json` names a file and has no slash.",
+        "Every error is JSON in the `Error` shape. A method a path does not list is refused with 405 `method_not_allowed` (with an `Allow` header); any other path under `/api/` is 404 `not_found`. Writes from another site are 403 `forbidden`.",
+        "Not described here: `/api/auth/*`, the endpoints of Auth.js (sign-in, sign-out, session, CSRF token) that the app's pages use through next-auth; their form posts and redirects are Auth.js's protocol, not this API (a sign-in refused by the limits is a 429).",
+      ].join("\n\n"),
     },
     paths: {
       "/api/chats/": {
         get: {
+          operationId: "listChats",
           summary: "List the caller's chats, most recently updated first",
           parameters: [
             {
@@ -104,20 +191,22 @@ export function openApiDocument() {
           },
         },
         post: {
+          operationId: "createChat",
           summary: "Create a chat, optionally with messages",
           requestBody: jsonBody(chat.createChatSchema),
           responses: {
-            ...ok(201, "The new chat", chat.chatDetailSchema),
+            ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors(...writeErrors, "conflict"),
           },
         },
       },
       "/api/chats/create-with-messages/": {
         post: {
+          operationId: "createChatWithMessages",
           summary: "Create a chat with 1..500 messages, all or nothing",
           requestBody: jsonBody(chat.createWithMessagesSchema),
           responses: {
-            ...ok(201, "The new chat", chat.chatDetailSchema),
+            ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors(...writeErrors, "conflict"),
           },
         },
@@ -125,10 +214,12 @@ export function openApiDocument() {
       "/api/chats/{id}/": {
         parameters: [idParam],
         get: {
+          operationId: "getChat",
           summary: "A chat with its messages, oldest first",
           responses: { ...ok(200, "The chat", chat.chatDetailSchema), ...errors("not_found") },
         },
         patch: {
+          operationId: "updateChat",
           summary:
             "Rename, share or unshare, set discoverability (at least one field; `is_discoverable: true` needs an account: 403 for a guest)",
           requestBody: jsonBody(chat.patchChatSchema),
@@ -143,6 +234,7 @@ export function openApiDocument() {
           },
         },
         delete: {
+          operationId: "deleteChat",
           summary: "Delete the chat and its messages; its share link dies at once",
           responses: { ...ok(204, "Deleted"), ...errors("forbidden", "not_found", "rate_limited") },
         },
@@ -150,6 +242,7 @@ export function openApiDocument() {
       "/api/chats/{id}/messages/": {
         parameters: [idParam],
         post: {
+          operationId: "appendMessages",
           summary: "Save 1..500 messages; a message whose id is stored already is skipped",
           requestBody: jsonBody(chat.appendMessagesSchema),
           responses: {
@@ -161,6 +254,7 @@ export function openApiDocument() {
       "/api/chats/{id}/message/": {
         parameters: [idParam],
         post: {
+          operationId: "saveMessage",
           summary: "Save one message (idempotent by id)",
           requestBody: jsonBody(chat.messageInSchema),
           responses: {
@@ -172,6 +266,7 @@ export function openApiDocument() {
       "/api/chats/{id}/share/": {
         parameters: [idParam],
         post: {
+          operationId: "shareChat",
           summary: '`{}` toggles sharing; `{"is_shared": bool}` sets it',
           requestBody: jsonBody(chat.shareChatSchema),
           responses: {
@@ -181,19 +276,21 @@ export function openApiDocument() {
         },
       },
       "/api/chats/share/{share_id}/continue/": {
-        parameters: [{ name: "share_id", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [shareIdParam],
         post: {
+          operationId: "continueSharedChat",
           summary:
             "Copy a shared chat (without error replies) into a new chat of the caller; a visitor gets a guest identity",
           responses: {
-            ...ok(201, "The new chat", chat.chatDetailSchema),
+            ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors("forbidden", "not_found", "rate_limited"),
           },
         },
       },
       "/api/chats/share/{share_id}/": {
-        parameters: [{ name: "share_id", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [shareIdParam],
         get: {
+          operationId: "getSharedChat",
           summary: "A shared chat, for anyone, without owner data; 404 unless shared",
           security: [],
           responses: {
@@ -202,7 +299,86 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/register/": {
+        post: {
+          operationId: "register",
+          summary: "Create a password account, move the caller's guest chats to it, and sign it in",
+          security: [],
+          requestBody: jsonBody(registerSchema),
+          responses: {
+            ...ok(201, "The new account, signed in", accountSchema, {
+              "Set-Cookie": {
+                description:
+                  "The Auth.js session cookie; for a guest, also an expired guest cookie (their chats now belong to the account)",
+                required: true,
+                schema: { type: "string" },
+              },
+            }),
+            ...errors(...writeErrors, "conflict"),
+            409: {
+              description: "conflict: an account with this email (in any case) exists",
+              content: { "application/json": { schema: ref(errorSchema) } },
+            },
+          },
+        },
+      },
+      "/api/chatbot/": {
+        post: {
+          operationId: "chatbotReply",
+          summary:
+            "Store the user's message in one of the caller's chats and stream SkillMate's reply, stored when it ends",
+          description:
+            "Without `message`, a reply to the conversation as it stands is regenerated; `retry_of` names a failed reply that the new one replaces. The assistant's message is saved under `assistant_id` once the stream ends: the reply, what was streamed before the client left, or an error reply (`is_error`). A reply that fails after the stream has started is an `error` chunk in the stream, not an HTTP error.",
+          requestBody: jsonBody(chatbotRequestSchema),
+          responses: {
+            200: {
+              description:
+                "The reply as an AI SDK UI message stream (protocol v1): server-sent events whose `data:` is a JSON chunk with a `type` (`start`, whose `messageMetadata.assistantId` is the request's `assistant_id`; `text-start`; `text-delta` with `delta`; `text-end`; `finish`; or `error` with `errorText`), then `data: [DONE]`.",
+              headers: {
+                "x-vercel-ai-ui-message-stream": {
+                  description: "The stream protocol's version",
+                  required: true,
+                  schema: { type: "string", const: "v1" },
+                },
+              },
+              content: { "text/event-stream": { schema: { type: "string" } } },
+            },
+            ...errors(...writeErrors, "not_found", "conflict"),
+            404: {
+              description: "not_found: no such chat, or not the caller's",
+              content: { "application/json": { schema: ref(errorSchema) } },
+            },
+            429: {
+              description:
+                "rate_limited: too many writes, a reply of the caller's is still streaming, or the day's replies are used up",
+              headers: retryAfter,
+              content: { "application/json": { schema: ref(errorSchema) } },
+            },
+          },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          security: [],
+          responses: {
+            200: {
+              description: "The OpenAPI 3.1 document of this API",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["openapi", "info", "paths", "components"],
+                    properties: { openapi: { type: "string", const: "3.1.0" } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
-    components: { schemas: components },
+    components: { schemas: componentSchemas() },
   };
 }

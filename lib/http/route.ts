@@ -104,25 +104,32 @@ export function route<C extends Context = NoParams>(
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Handler = (request: Request, context: never) => Promise<Response>;
+type Refusals<H> = Record<Exclude<Method, keyof H> | "OPTIONS", () => Promise<Response>>;
 // In the order Allow lists them.
 const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /**
  * The exports for the methods a route does not have, given the ones it has: a 405 in
- * the contract's shape (Next's own is an empty body) whose Allow lists the route's
- * methods. `export const { PUT, DELETE } = otherMethods({ GET, POST });` — naming one
- * the route has is a type error, and HEAD and OPTIONS are left to Next.
+ * the contract's shape (Next's own has an empty body) whose Allow lists the route's
+ * methods, and an OPTIONS that lists the same (Next's would list every export, the
+ * refused ones too). `export const { PUT, DELETE, OPTIONS } = otherMethods({ GET, POST });`
+ * — naming a method the route has is a type error. HEAD follows GET, in Next.
  */
-export function otherMethods<H extends Partial<Record<Method, Handler>>>(
-  handlers: H,
-): Record<Exclude<Method, keyof H>, () => Promise<Response>> {
-  const allow = METHODS.filter((method) => method in handlers).join(", ");
+export function otherMethods<H extends Partial<Record<Method, Handler>>>(handlers: H): Refusals<H> {
+  const own = METHODS.filter((method) => method in handlers);
+  const allow = own.join(", ");
   const refuse = async () =>
     errorResponse(
       new AppError("method_not_allowed", `This route allows ${allow}.`, { headers: { allow } }),
       randomUUID(),
     );
-  return Object.fromEntries(
-    METHODS.filter((method) => !(method in handlers)).map((method) => [method, refuse]),
-  ) as Record<Exclude<Method, keyof H>, () => Promise<Response>>;
+  const options = async () =>
+    new Response(null, {
+      status: 204,
+      headers: { allow: [...own, ...(own.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ") },
+    });
+  return {
+    ...Object.fromEntries(METHODS.filter((m) => !own.includes(m)).map((m) => [m, refuse])),
+    OPTIONS: options,
+  } as Refusals<H>;
 }

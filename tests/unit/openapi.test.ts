@@ -1,6 +1,35 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import { expect, test } from "vitest";
 import { openApiDocument } from "@/lib/openapi";
+
+/** Every Schema Object of the document outside components: parameters, bodies, headers. */
+function inlineSchemas(doc: ReturnType<typeof openApiDocument>): [string, unknown][] {
+  const found: [string, unknown][] = [];
+  const walk = (node: unknown, at: string) => {
+    if (typeof node !== "object" || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "schema") found.push([`${at}/schema`, value]);
+      else walk(value, `${at}/${key}`);
+    }
+  };
+  walk(doc.paths, "#/paths");
+  return found;
+}
+
+test("the document is valid OpenAPI 3.1 (the official schema, through @seriousme/openapi-schema-validator)", async () => {
+  const doc = openApiDocument();
+  const validator = new Validator();
+  const result = await validator.validate(structuredClone(doc));
+  expect(result.errors, JSON.stringify(result.errors, null, 2)).toBeUndefined();
+  expect(result.valid).toBe(true);
+  expect(validator.version).toBe("3.1");
+  // The official schema leaves operation ids' uniqueness to the tools: checked here.
+  const ids = Object.values(doc.paths).flatMap((item) =>
+    Object.values(item).flatMap((op) => ("operationId" in op ? [op.operationId] : [])),
+  );
+  expect(ids.length).toBe(new Set(ids).size);
+});
 
 test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () => {
   const doc = openApiDocument();
@@ -9,6 +38,13 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
   for (const [name, schema] of Object.entries(doc.components.schemas)) {
     expect(JSON.stringify(schema), name).not.toContain('"$id"');
     expect(() => ajv.compile({ $ref: `doc#/components/schemas/${name}` }), name).not.toThrow();
+  }
+  // The schemas written inline in paths too, their references read against the document.
+  for (const [where, schema] of inlineSchemas(doc)) {
+    const resolved = JSON.parse(
+      JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'),
+    );
+    expect(() => ajv.compile(resolved), where).not.toThrow();
   }
   // And a real chat object validates against its schema.
   const validate = ajv.compile({ $ref: "doc#/components/schemas/Chat" });
@@ -27,7 +63,7 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
   expect(validate({ ...chat, message_count: -1 })).toBe(false);
 });
 
-test("the OpenAPI document lists the endpoints of the contract, and continue, with their errors", () => {
+test("the OpenAPI document lists the endpoints of the contract, continue, sign-up, the assistant and itself, with their errors", () => {
   const doc = openApiDocument();
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -35,6 +71,7 @@ test("the OpenAPI document lists the endpoints of the contract, and continue, wi
       .filter((k) => k !== "parameters")
       .map((method) => `${method.toUpperCase()} ${path}`),
   );
+  // tests/unit/openapi-routes.test.ts derives this list from app/api/ on disk.
   expect(operations.sort()).toEqual(
     [
       "GET /api/chats/",
@@ -48,6 +85,9 @@ test("the OpenAPI document lists the endpoints of the contract, and continue, wi
       "POST /api/chats/create-with-messages/",
       "GET /api/chats/share/{share_id}/",
       "POST /api/chats/share/{share_id}/continue/",
+      "POST /api/register/",
+      "POST /api/chatbot/",
+      "GET /api/openapi.json",
     ].sort(),
   );
   const schemas = doc.components.schemas as Record<
@@ -60,6 +100,21 @@ test("the OpenAPI document lists the endpoints of the contract, and continue, wi
     "id",
     "is_error",
     "message_type",
+  ]);
+  expect(Object.keys(schemas.ChatbotRequest?.properties ?? {}).sort()).toEqual([
+    "assistant_id",
+    "chat_id",
+    "message",
+    "retry_of",
+  ]);
+  expect(Object.keys(schemas.Register?.properties ?? {}).sort()).toEqual([
+    "email",
+    "name",
+    "password",
+  ]);
+  // The assistant answers with a stream, not JSON.
+  expect(Object.keys(doc.paths["/api/chatbot/"].post.responses[200].content)).toEqual([
+    "text/event-stream",
   ]);
   // Every $ref points at a schema that exists.
   const refs = JSON.stringify(doc).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? [];

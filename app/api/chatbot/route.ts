@@ -23,4 +23,4 @@ export const POST = route(async ({ request, owner, requestId }) => {
   });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

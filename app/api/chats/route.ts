@@ -31,4 +31,4 @@ export const POST = route(async ({ request, ensureOwner, baseUrl }) => {
   return Response.json(toChatDetailOut(chat, messages, baseUrl), { status: 201 });
 });
 
-export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

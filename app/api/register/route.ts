@@ -26,4 +26,4 @@ export const POST = route(async ({ request }) => {
   return Response.json(user, { status: 201, headers });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

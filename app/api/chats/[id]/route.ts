@@ -35,4 +35,4 @@ export const DELETE = route<Context>(async ({ params, owner }) => {
   return new Response(null, { status: 204 });
 });
 
-export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

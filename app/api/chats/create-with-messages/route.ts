@@ -16,4 +16,4 @@ export const POST = route(async ({ request, ensureOwner, baseUrl }) => {
   return Response.json(toChatDetailOut(chat, messages, baseUrl), { status: 201 });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

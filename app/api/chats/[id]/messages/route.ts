@@ -20,4 +20,4 @@ export const POST = route<RouteContext<"/api/chats/[id]/messages">>(
   },
 );
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

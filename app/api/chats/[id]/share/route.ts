@@ -21,4 +21,4 @@ export const POST = route<RouteContext<"/api/chats/[id]/share">>(
   },
 );
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -12,4 +12,4 @@ export const GET = route<RouteContext<"/api/chats/share/[shareId]">>(async ({ pa
   return Response.json(body, { headers: { "cache-control": "public, max-age=0, s-maxage=60" } });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

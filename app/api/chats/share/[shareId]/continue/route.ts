@@ -14,4 +14,4 @@ export const POST = route<RouteContext<"/api/chats/share/[shareId]/continue">>(
   },
 );
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

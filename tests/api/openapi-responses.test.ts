@@ -1,0 +1,551 @@
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import { afterAll, describe, expect, test, vi } from "vitest";
+import * as catchAllRoute from "@/app/api/[...path]/route";
+import * as chatbotRoute from "@/app/api/chatbot/route";
+import * as messageRoute from "@/app/api/chats/[id]/message/route";
+import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
+import * as chatRoute from "@/app/api/chats/[id]/route";
+import * as shareRoute from "@/app/api/chats/[id]/share/route";
+import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
+import * as listRoute from "@/app/api/chats/route";
+import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
+import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
+import * as openApiRoute from "@/app/api/openapi.json/route";
+import * as registerRoute from "@/app/api/register/route";
+import { openApiDocument } from "@/lib/openapi";
+import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
+import { type Call, callRoute, uniqueEmail } from "../helpers/http";
+
+// Real responses of the route handlers, called in-process against the test database,
+// checked against the OpenAPI document: each status must be documented for its
+// operation, each body must match the schema documented for that status (Ajv 2020-12,
+// `$ref`s read against the document's components), each required header be there. 405s
+// (methods a path does not list) and the catch-all's 404 must be the documented Error.
+
+// Outside Next's request scope `after()` throws: its tasks are run by the test instead.
+const afterTasks = vi.hoisted(() => [] as (() => unknown)[]);
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: unknown) => {
+    afterTasks.push(typeof task === "function" ? (task as () => unknown) : () => task);
+  },
+}));
+// Outside Next, a "use cache" function is a plain call, where cacheTag and cacheLife
+// throw: no-ops here (the cached HTTP side of the shared read is tested in e2e).
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  cacheTag: () => {},
+  cacheLife: () => {},
+}));
+
+// The offline assistant, without its typing delay.
+vi.stubEnv("AI_BASE_URL", "");
+vi.stubEnv("AI_MODEL", "");
+vi.stubEnv("AI_OFFLINE_CHUNK_DELAY_MS", "0");
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+type Handler = Parameters<typeof callRoute>[0];
+type RouteModule = Record<string, unknown>;
+type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
+
+const doc = openApiDocument();
+type DocResponse = {
+  description: string;
+  headers?: Record<string, { required?: boolean; schema: Record<string, unknown> }>;
+  content?: Record<string, { schema: Record<string, unknown> }>;
+};
+type DocOperation = { responses: Record<string, DocResponse> };
+const docPaths = doc.paths as unknown as Record<string, Record<string, unknown>>;
+const OPERATION_KEYS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const documentedMethods = (path: string) =>
+  Object.keys(docPaths[path] ?? {})
+    .filter((key) => OPERATION_KEYS.includes(key))
+    .map((key) => key.toUpperCase());
+
+// The handlers of each documented path.
+const routes: Record<string, RouteModule> = {
+  "/api/chats/": listRoute,
+  "/api/chats/create-with-messages/": createWithMessagesRoute,
+  "/api/chats/{id}/": chatRoute,
+  "/api/chats/{id}/messages/": messagesRoute,
+  "/api/chats/{id}/message/": messageRoute,
+  "/api/chats/{id}/share/": shareRoute,
+  "/api/chats/share/{share_id}/": sharedRoute,
+  "/api/chats/share/{share_id}/continue/": continueRoute,
+  "/api/register/": registerRoute,
+  "/api/chatbot/": chatbotRoute,
+  "/api/openapi.json": openApiRoute,
+};
+
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+ajv.addSchema({ $id: "doc", components: doc.components });
+const compiled = new Map<string, ValidateFunction>();
+
+/** Ajv's verdict on a value against a schema of the document. */
+function validate(schema: unknown, value: unknown, label: string) {
+  const text = JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/');
+  let check = compiled.get(text);
+  if (!check) {
+    check = ajv.compile(JSON.parse(text));
+    compiled.set(text, check);
+  }
+  expect(
+    check(value),
+    `${label}: ${JSON.stringify(value).slice(0, 500)}\ndoes not match the document: ${ajv.errorsText(check.errors)}`,
+  ).toBe(true);
+}
+
+const errorSchema = { $ref: "#/components/schemas/Error" };
+
+/** The documented operations a real response was checked for, with its status. */
+const checked = new Set<string>();
+
+/** Checks a response against the document; answers its body (JSON, or stream events). */
+async function check(method: Method, path: string, response: Response): Promise<unknown> {
+  const label = `${method} ${path} ${response.status}`;
+  const operation = docPaths[path]?.[method.toLowerCase()] as DocOperation | undefined;
+  expect(operation, `${method} ${path} is not in the document`).toBeDefined();
+  const documented = operation?.responses[String(response.status)];
+  expect(
+    documented,
+    `${label}: status not documented (the document lists ${Object.keys(operation?.responses ?? {})})`,
+  ).toBeDefined();
+  if (!documented) return;
+  checked.add(`${method} ${path}`);
+
+  for (const [name, header] of Object.entries(documented.headers ?? {})) {
+    const value = response.headers.get(name);
+    if (value === null) {
+      expect(header.required, `${label}: required header ${name} missing`).not.toBe(true);
+      continue;
+    }
+    if (name.toLowerCase() === "set-cookie") continue; // one header per cookie
+    validate(header.schema, header.schema.type === "integer" ? Number(value) : value, name);
+  }
+
+  const text = await response.text();
+  if (!documented.content) {
+    expect(text, `${label}: a body where the document has none`).toBe("");
+    return undefined;
+  }
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
+  const media = documented.content[type];
+  expect(media, `${label}: content type "${type}" not documented`).toBeDefined();
+  if (!media) return;
+  if (type === "application/json") {
+    const body = JSON.parse(text);
+    validate(media.schema, body, label);
+    return body;
+  }
+  if (type === "text/event-stream") return serverSentEvents(text, label);
+  throw new Error(`${label}: no check for ${type}`);
+}
+
+/** The `data:` of each event of an AI SDK UI message stream, as the document describes it. */
+function serverSentEvents(text: string, label: string): { type: string }[] {
+  const events = text
+    .split("\n\n")
+    .filter((event) => event.trim() !== "")
+    .map((event) => {
+      expect(event, `${label}: an event without data`).toMatch(/^data: /);
+      return event.slice("data: ".length);
+    });
+  expect(events.at(-1), `${label}: the stream does not end with [DONE]`).toBe("[DONE]");
+  const chunks = events.slice(0, -1).map((data) => JSON.parse(data) as { type: string });
+  for (const chunk of chunks)
+    expect(typeof chunk.type, `${label}: a chunk without a type`).toBe("string");
+  return chunks;
+}
+
+type Request = Omit<Call, "path" | "method" | "params"> & {
+  params?: Record<string, string>;
+  query?: string;
+  as?: TestCaller;
+};
+
+/** Calls the handler of a documented operation, as Next would, and checks its response. */
+async function call(method: Method, path: string, request: Request = {}) {
+  const { params = {}, query = "", as = nobody, ...rest } = request;
+  const handler = routes[path]?.[method] as Handler | undefined;
+  if (!handler) throw new Error(`no ${method} handler for ${path}`);
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${path}: no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+  // The document's path parameters are snake_case; the route folders' are camelCase.
+  const nextParams = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()),
+      v,
+    ]),
+  );
+  const response = await callRoute(handler, {
+    ...rest,
+    method,
+    path: `${url}${query}`,
+    params: nextParams,
+    headers: { ...as.headers, ...rest.headers },
+  });
+  const status = response.status;
+  const headers = response.headers;
+  const body = await check(method, path, response);
+  // biome-ignore lint/suspicious/noExplicitAny: bodies are read as the test sees fit
+  return { status, headers, body: body as any };
+}
+
+const msg = (content: string, type: "user" | "assistant" = "user") => ({
+  id: crypto.randomUUID(),
+  message_type: type,
+  content,
+});
+const json = { "content-type": "application/json" };
+
+async function newChat(as: TestCaller, body: object = {}) {
+  const created = await call("POST", "/api/chats/", { as, body });
+  expect(created.status).toBe(201);
+  return created.body as { id: string; share_id: string; messages: { id: string }[] };
+}
+
+describe("real responses match the OpenAPI document", () => {
+  test("the test has the handlers of every documented path", () => {
+    expect(Object.keys(routes).sort()).toEqual(Object.keys(doc.paths).sort());
+  });
+
+  test("chats: create, list, read, rename, delete", async () => {
+    const user = await signedInUser("openapi");
+    const created = await newChat(user, { title: "First", messages: [msg("Hello")] });
+    await newChat(user);
+
+    const page = await call("GET", "/api/chats/", { as: user, query: "?limit=1" });
+    expect(page.status).toBe(200);
+    expect(page.body.next_cursor).toEqual(expect.any(String));
+    const next = await call("GET", "/api/chats/", {
+      as: user,
+      query: `?limit=1&cursor=${encodeURIComponent(page.body.next_cursor)}`,
+    });
+    expect(next.body.results).toHaveLength(1);
+    expect((await call("GET", "/api/chats/", { as: nobody })).body).toEqual({
+      results: [],
+      next_cursor: null,
+    });
+
+    const read = await call("GET", "/api/chats/{id}/", { as: user, params: { id: created.id } });
+    expect(read.body.messages).toHaveLength(1);
+
+    const renamed = await call("PATCH", "/api/chats/{id}/", {
+      as: user,
+      params: { id: created.id },
+      body: { title: "Renamed", is_discoverable: true },
+    });
+    expect(renamed.status).toBe(200);
+
+    const deleted = await call("DELETE", "/api/chats/{id}/", {
+      as: user,
+      params: { id: created.id },
+    });
+    expect(deleted.status).toBe(204);
+    const gone = await call("GET", "/api/chats/{id}/", { as: user, params: { id: created.id } });
+    expect(gone.status).toBe(404);
+  });
+
+  test("a visitor's first write: a chat and a guest cookie", async () => {
+    const created = await call("POST", "/api/chats/", { body: {} });
+    expect(created.status).toBe(201);
+    expect(created.headers.getSetCookie().join()).toContain("skillmate_guest=");
+    const bulk = await call("POST", "/api/chats/create-with-messages/", {
+      body: { title: "Bulk", messages: [msg("one"), msg("two", "assistant")] },
+    });
+    expect(bulk.status).toBe(201);
+    expect(bulk.body.messages).toHaveLength(2);
+  });
+
+  test("messages: one, several, and a message id of another chat", async () => {
+    const owner = guest("openapi");
+    const chat = await newChat(owner);
+    const one = msg("single");
+    const saved = await call("POST", "/api/chats/{id}/message/", {
+      as: owner,
+      params: { id: chat.id },
+      body: one,
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body.id).toBe(one.id);
+    const again = await call("POST", "/api/chats/{id}/message/", {
+      as: owner,
+      params: { id: chat.id },
+      body: one,
+    });
+    expect(again.status).toBe(201);
+
+    const many = await call("POST", "/api/chats/{id}/messages/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { messages: [one, msg("answer", "assistant")] },
+    });
+    expect(many.status).toBe(201);
+    expect(many.body.messages).toHaveLength(2);
+
+    const other = await newChat(owner);
+    for (const [path, body] of [
+      ["/api/chats/{id}/message/", one],
+      ["/api/chats/{id}/messages/", { messages: [one] }],
+    ] as const) {
+      const taken = await call("POST", path, { as: owner, params: { id: other.id }, body });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error.code).toBe("conflict");
+    }
+    const created = await call("POST", "/api/chats/", { as: owner, body: { messages: [one] } });
+    expect(created.status).toBe(409);
+  });
+
+  test("sharing: toggle, the public read, continue, unshare", async () => {
+    const owner = await signedInUser("openapi-share");
+    const chat = await newChat(owner, { messages: [msg("Shared question")] });
+    const shared = await call("POST", "/api/chats/{id}/share/", {
+      as: owner,
+      params: { id: chat.id },
+      body: {},
+    });
+    expect(shared.body).toMatchObject({ is_shared: true, share_id: chat.share_id });
+
+    const read = await call("GET", "/api/chats/share/{share_id}/", {
+      params: { share_id: chat.share_id },
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.messages).toHaveLength(1);
+
+    const copy = await call("POST", "/api/chats/share/{share_id}/continue/", {
+      params: { share_id: chat.share_id },
+    });
+    expect(copy.status).toBe(201);
+    expect(copy.body.id).not.toBe(chat.id);
+
+    const unshared = await call("POST", "/api/chats/{id}/share/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { is_shared: false },
+    });
+    expect(unshared.body).toMatchObject({ is_shared: false, share_url: null });
+    for (const shareId of [chat.share_id, "not-a-share-id"]) {
+      const read404 = await call("GET", "/api/chats/share/{share_id}/", {
+        params: { share_id: shareId },
+      });
+      expect(read404.status).toBe(404);
+      const continue404 = await call("POST", "/api/chats/share/{share_id}/continue/", {
+        params: { share_id: shareId },
+      });
+      expect(continue404.status).toBe(404);
+    }
+  });
+
+  test("register: 201 signed in, 409 for a taken email, 400 for a bad one", async () => {
+    const email = uniqueEmail("openapi");
+    const visitor = guest("openapi-register");
+    await newChat(visitor);
+    const created = await call("POST", "/api/register/", {
+      as: visitor,
+      body: { email, password: "long enough", name: "Ann" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ id: expect.any(String), email, name: "Ann" });
+    const taken = await call("POST", "/api/register/", {
+      body: { email, password: "long enough" },
+    });
+    expect(taken.status).toBe(409);
+    const bad = await call("POST", "/api/register/", {
+      body: { email: "nope", password: "short" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("validation_error");
+  });
+
+  test("the assistant: a UI message stream, then the reply is stored", async () => {
+    const owner = guest("openapi-chatbot");
+    const chat = await newChat(owner);
+    const assistantId = crypto.randomUUID();
+    const message = { id: crypto.randomUUID(), content: "What is recursion?" };
+    const streamed = await call("POST", "/api/chatbot/", {
+      as: owner,
+      body: { chat_id: chat.id, message, assistant_id: assistantId },
+    });
+    expect(streamed.status).toBe(200);
+    const chunks = streamed.body as { type: string; delta?: string; messageMetadata?: unknown }[];
+    expect(chunks[0]).toMatchObject({ type: "start", messageMetadata: { assistantId } });
+    expect(chunks.some((c) => c.type === "text-delta" && c.delta)).toBe(true);
+    expect(chunks.map((c) => c.type)).not.toContain("error");
+    await Promise.all(afterTasks.splice(0).map((task) => task()));
+
+    const stored = await call("GET", "/api/chats/{id}/", { as: owner, params: { id: chat.id } });
+    expect(stored.body.messages.map((m: { id: string }) => m.id)).toEqual([
+      message.id,
+      assistantId,
+    ]);
+
+    const someoneElses = await call("POST", "/api/chatbot/", {
+      as: guest("openapi-other"),
+      body: { chat_id: chat.id, assistant_id: crypto.randomUUID() },
+    });
+    expect(someoneElses.status).toBe(404);
+    const invalid = await call("POST", "/api/chatbot/", {
+      as: owner,
+      body: { chat_id: "nope", assistant_id: assistantId },
+    });
+    expect(invalid.status).toBe(400);
+    const taken = await call("POST", "/api/chatbot/", {
+      as: owner,
+      body: {
+        chat_id: (await newChat(owner)).id,
+        message,
+        assistant_id: crypto.randomUUID(),
+      },
+    });
+    expect(taken.status).toBe(409);
+    expect(afterTasks).toEqual([]);
+  });
+
+  test("the document serves itself", async () => {
+    const served = await call("GET", "/api/openapi.json");
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  test.each([
+    ["invalid JSON", { rawBody: "{not json", headers: json }, 400, "invalid_json"],
+    ["an unknown field", { body: { title: "x", owner: "me" } }, 400, "validation_error"],
+    [
+      "a form body",
+      { rawBody: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } },
+      415,
+      "unsupported_media_type",
+    ],
+    [
+      "a body over 1 MiB",
+      { body: { messages: [msg("x".repeat(1024 * 1024))] } },
+      413,
+      "payload_too_large",
+    ],
+    [
+      "a cross-site request",
+      { body: {}, headers: { origin: "https://evil.example" } },
+      403,
+      "forbidden",
+    ],
+  ] as const)("POST /api/chats/ refuses %s", async (_, request, status, code) => {
+    const refused = await call("POST", "/api/chats/", request);
+    expect(refused.status).toBe(status);
+    expect(refused.body.error.code).toBe(code);
+  });
+
+  test("the errors of reads and of writes to a chat that is not the caller's", async () => {
+    const owner = guest("openapi-errors");
+    const chat = await newChat(owner);
+    const stranger = guest("openapi-stranger");
+    const notFound = [
+      await call("GET", "/api/chats/{id}/", { as: stranger, params: { id: chat.id } }),
+      await call("GET", "/api/chats/{id}/", { as: owner, params: { id: "not-a-uuid" } }),
+      await call("PATCH", "/api/chats/{id}/", {
+        as: stranger,
+        params: { id: chat.id },
+        body: { title: "mine" },
+      }),
+      await call("DELETE", "/api/chats/{id}/", { as: stranger, params: { id: chat.id } }),
+      await call("POST", "/api/chats/{id}/share/", {
+        as: stranger,
+        params: { id: chat.id },
+        body: {},
+      }),
+      await call("POST", "/api/chats/{id}/messages/", {
+        as: stranger,
+        params: { id: chat.id },
+        body: { messages: [msg("x")] },
+      }),
+      await call("POST", "/api/chats/{id}/message/", {
+        as: stranger,
+        params: { id: chat.id },
+        body: msg("x"),
+      }),
+    ];
+    expect(notFound.map((r) => r.status)).toEqual(notFound.map(() => 404));
+
+    const invalid = [
+      await call("GET", "/api/chats/", { as: owner, query: "?limit=0" }),
+      await call("GET", "/api/chats/", { as: owner, query: "?cursor=garbage" }),
+      await call("PATCH", "/api/chats/{id}/", { as: owner, params: { id: chat.id }, body: {} }),
+      await call("POST", "/api/chats/{id}/share/", {
+        as: owner,
+        params: { id: chat.id },
+        body: { is_shared: "yes" },
+      }),
+      await call("POST", "/api/chats/create-with-messages/", {
+        as: owner,
+        body: { messages: [] },
+      }),
+    ];
+    expect(invalid.map((r) => r.body.error.code)).toEqual(invalid.map(() => "validation_error"));
+
+    const guestPublishing = await call("PATCH", "/api/chats/{id}/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { is_discoverable: true },
+    });
+    expect(guestPublishing.status).toBe(403);
+  });
+
+  test("every exported method a path does not list is the documented 405", async () => {
+    let count = 0;
+    for (const [path, module] of Object.entries(routes)) {
+      const allowed = documentedMethods(path);
+      for (const [method, handler] of Object.entries(module)) {
+        if (allowed.includes(method) || typeof handler !== "function") continue;
+        const response = await callRoute(handler as Handler, {
+          method,
+          path: path.replace(/\{\w+\}/g, "x"),
+          params: { id: crypto.randomUUID(), shareId: "x" },
+        });
+        const label = `${method} ${path}`;
+        if (method === "OPTIONS") {
+          // Lists what the 405s list, plus what HTTP adds (HEAD with GET, OPTIONS itself).
+          expect(response.status, label).toBe(204);
+          const implied = [...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
+          const allow = (response.headers.get("allow") ?? "").split(/,\s*/).sort();
+          expect(allow, `${label}: Allow`).toEqual([...allowed, ...implied].sort());
+          continue;
+        }
+        expect(response.status, label).toBe(405);
+        const body = await response.json();
+        validate(errorSchema, body, label);
+        expect(body.error.code, label).toBe("method_not_allowed");
+        const allow = (response.headers.get("allow") ?? "").split(/,\s*/).sort();
+        expect(allow, `${label}: Allow`).toEqual([...allowed].sort());
+        count += 1;
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+  });
+
+  test("any other /api/ path is the documented 404", async () => {
+    const handlers = Object.entries(catchAllRoute as RouteModule).filter(([name]) =>
+      OPERATION_KEYS.includes(name.toLowerCase()),
+    );
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const [method, handler] of handlers) {
+      const response = await callRoute(handler as Handler, {
+        method,
+        path: "/api/nowhere/",
+        params: { path: ["nowhere"] } as never,
+      });
+      expect(response.status).toBe(404);
+      validate(errorSchema, await response.json(), `${method} /api/nowhere/`);
+    }
+  });
+
+  test("every documented operation was checked against a real response", () => {
+    const operations = Object.keys(doc.paths).flatMap((path) =>
+      documentedMethods(path).map((method) => `${method} ${path}`),
+    );
+    expect([...checked].sort()).toEqual(operations.sort());
+  });
+});
