@@ -1,3 +1,4 @@
+// @ts-check
 // Cache tag expiry shared by every instance of the app (plain CommonJS: Next loads the
 // cache handlers that use it outside the app bundle, and the app reaches the same
 // instance through globalThis).
@@ -15,6 +16,19 @@
 // before which expiries are no longer known moves forward (notBefore), and the cache
 // handlers refuse entries made before it: forgetting an expiry never revives a page.
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
+
+/**
+ * The module's contract is shared-tags.d.cts (this specifier resolves to it), so the
+ * implementation below is checked against what TypeScript importers are told.
+ * @typedef {import("./shared-tags.cjs").SharedTags} SharedTags
+ * @typedef {import("./shared-tags.cjs").SharedTagsOptions} SharedTagsOptions
+ * @typedef {import("next/dist/server/lib/incremental-cache/tags-manifest.external").TagManifestEntry} TagManifestEntry
+ * @typedef {import("postgres").Sql} Sql
+ * A row of cache_tag_events as the queries below select it (numbers cast to float8).
+ * @typedef {{ seq: number, tag: string, at: number }} EventRow
+ * A successful read: performance.now() times, and the highest seq known when it ended.
+ * @typedef {{ startedAt: number, endedAt: number, lastSeq: number }} ReadMark
+ */
 
 const KEY = Symbol.for("skillmate.cache-tags");
 
@@ -35,27 +49,42 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 // already has. Only durations on this machine's clock are compared.
 const LOOK_BACK_MS = 5_000;
 
-/** The newest moment a manifest entry speaks of: an expiry, or a stale mark. */
+/**
+ * The newest moment a manifest entry speaks of: an expiry, or a stale mark.
+ * @param {TagManifestEntry} entry
+ */
 const latestOf = (entry) => Math.max(entry.expired ?? 0, entry.stale ?? 0);
 
+/**
+ * @param {SharedTagsOptions} [options]
+ * @returns {SharedTags}
+ */
 function createSharedTags({
   url = process.env.DATABASE_URL || undefined,
   lookBackMs = LOOK_BACK_MS,
 } = {}) {
+  /** @type {Sql | undefined} */
   let sql;
   // Entries made before this may have missed an expiry that is no longer known here.
   // Without a database, nothing is known of expiries before this process started.
   let floor = url ? Date.now() - WINDOW_MS : Date.now();
+  /** @type {number | null} null until the first read */
   let lastSeq = null;
   // Successful reads, to find where the next one starts: { startedAt, endedAt, lastSeq }
   // with performance.now() times, one per new lastSeq, and the seqs read above `low`.
+  /** @type {ReadMark[]} */
   const reads = [];
   let low = 0;
+  /** @type {Set<number>} */
   const seen = new Set();
+  /** @type {Promise<void> | null} */
   let running = null;
+  /** @type {Promise<void> | null} */
   let queued = null;
   let prunedAt = Date.now();
+  /** @type {Promise<void> | null} */
   let pruning = null;
+  /** @type {Set<(tag: string) => void>} */
   const listeners = new Set();
 
   function client() {
@@ -77,12 +106,16 @@ function createSharedTags({
     }
   }
 
+  /**
+   * @param {string} tag
+   * @param {number} at when it expired (ms since the epoch)
+   */
   function applyLocal(tag, at) {
     // Another instance's clock may run a little ahead; an expiry "in the future" would
     // not count yet, so it is clamped to now.
     const expired = Math.min(at, Date.now());
     const entry = tagsManifest.get(tag) || {};
-    if (entry.expired >= expired) return;
+    if (entry.expired !== undefined && entry.expired >= expired) return;
     // At or before the floor, the handlers refuse every entry it could concern already.
     if (expired > floor) {
       tagsManifest.set(tag, { ...entry, expired });
@@ -100,41 +133,61 @@ function createSharedTags({
     pruning ??=
       db`delete from cache_tag_events where expired_at < now() - ${`${WINDOW_MS} milliseconds`}::interval`
         .then(() => undefined)
-        .catch((error) => console.error("[cache] could not prune cache_tag_events:", error.message))
+        .catch((/** @type {Error} */ error) =>
+          console.error("[cache] could not prune cache_tag_events:", error.message),
+        )
         .finally(() => {
           pruning = null;
         });
     return pruning;
   }
 
+  /**
+   * Called only once lastSeq is a number: readRecent sets it first, and readNewEvents
+   * runs only after that (hence the two casts, TypeScript cannot follow it).
+   * @param {number} startedAt
+   * @param {EventRow[]} rows
+   */
   function record(startedAt, rows) {
     for (const row of rows) {
       const seq = Number(row.seq);
       applyLocal(row.tag, Number(row.at));
-      lastSeq = Math.max(lastSeq, seq);
+      lastSeq = Math.max(/** @type {number} */ (lastSeq), seq);
       if (seq > low) seen.add(seq);
     }
     if (reads.at(-1)?.lastSeq !== lastSeq) {
-      reads.push({ startedAt, endedAt: performance.now(), lastSeq });
+      reads.push({
+        startedAt,
+        endedAt: performance.now(),
+        lastSeq: /** @type {number} */ (lastSeq),
+      });
     }
   }
 
-  /** The first read: only what could still matter to an entry this instance might serve. */
+  /**
+   * The first read: only what could still matter to an entry this instance might serve.
+   * @param {Sql} db
+   */
   async function readRecent(db) {
     const startedAt = performance.now();
-    const [{ top, settled }] = await db`
+    // An aggregate without group by: always exactly one row.
+    const [{ top, settled }] = /** @type {[{ top: number, settled: number }]} */ (
+      await db`
       select coalesce(max(seq), 0)::float8 as top,
         coalesce(max(seq) filter (where expired_at < now() - ${`${2 * lookBackMs} milliseconds`}::interval), 0)::float8 as settled
-      from cache_tag_events`;
-    const rows = await db`
+      from cache_tag_events`
+    );
+    const rows = /** @type {EventRow[]} */ (
+      await db`
       select seq::float8 as seq, tag, (extract(epoch from expired_at) * 1000)::float8 as at
       from cache_tag_events
       where expired_at > now() - ${`${WINDOW_MS} milliseconds`}::interval
       order by expired_at desc
-      limit ${MAX_TAGS}`;
+      limit ${MAX_TAGS}`
+    );
     // More than the manifest may hold: the older ones are not learned, so entries made
     // before the oldest one learned are refused.
-    if (rows.length === MAX_TAGS) floor = Math.max(floor, Number(rows.at(-1).at));
+    if (rows.length === MAX_TAGS) floor = Math.max(floor, Number(rows.at(-1)?.at));
     rows.sort((a, b) => a.seq - b.seq);
     // Rows numbered well before this read (by their expiry time: the one place a clock
     // is trusted, once) were committed before it began.
@@ -143,23 +196,32 @@ function createSharedTags({
     record(startedAt, rows);
   }
 
+  /**
+   * Every read after the first. readRecent always leaves a mark in reads and the loop
+   * below never drops the last one: hence the casts of reads' entries to defined marks.
+   * @param {Sql} db
+   */
   async function readNewEvents(db) {
-    const previous = reads.at(-1);
+    const previous = /** @type {ReadMark} */ (reads.at(-1));
     const horizon = previous.startedAt - lookBackMs;
-    while (reads.length > 1 && reads[1].endedAt <= horizon) reads.shift();
-    if (reads[0].endedAt <= horizon) low = Math.max(low, reads[0].lastSeq);
+    while (reads.length > 1 && /** @type {ReadMark} */ (reads[1]).endedAt <= horizon) reads.shift();
+    const oldest = /** @type {ReadMark} */ (reads[0]);
+    if (oldest.endedAt <= horizon) low = Math.max(low, oldest.lastSeq);
     for (const seq of seen) if (seq <= low) seen.delete(seq);
     const startedAt = performance.now();
-    const rows = await db`
+    const rows = /** @type {EventRow[]} */ (
+      await db`
       select seq::float8 as seq, tag, (extract(epoch from expired_at) * 1000)::float8 as at
       from cache_tag_events
       where seq > ${low} and seq <> all(${`{${[...seen].join(",")}}`}::bigint[])
-      order by seq`;
+      order by seq`
+    );
     record(startedAt, rows);
   }
 
   async function read() {
-    const db = client();
+    // Only sync calls this, and only once it has a client.
+    const db = /** @type {Sql} */ (client());
     if (lastSeq === null) await readRecent(db);
     else await readNewEvents(db);
   }
@@ -177,7 +239,7 @@ function createSharedTags({
         queued = previous.then(() => {
           queued = null;
           running = read()
-            .catch((error) => {
+            .catch((/** @type {Error} */ error) => {
               // Serving goes on with the last known tag state (Next's guidance for
               // refreshTags); the next request tries again.
               console.error("[cache] could not read cache_tag_events:", error.message);
@@ -225,8 +287,10 @@ function createSharedTags({
   };
 }
 
-globalThis[KEY] ??= createSharedTags();
-module.exports = globalThis[KEY];
+/** globalThis, where the process's one instance is kept (see the file's head). */
+const holder = /** @type {typeof globalThis & { [KEY]?: SharedTags }} */ (globalThis);
+holder[KEY] ??= createSharedTags();
+module.exports = holder[KEY];
 module.exports.createSharedTags = createSharedTags;
 module.exports.WINDOW_MS = WINDOW_MS;
 module.exports.MAX_TAGS = MAX_TAGS;

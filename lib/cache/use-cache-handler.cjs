@@ -1,3 +1,4 @@
+// @ts-check
 // "use cache" entries: Next's own in-memory LRU, with tag state shared across instances
 // (see shared-tags.cjs). Configured as cacheHandlers.default in next.config.ts.
 const { createDefaultCacheHandler } = require("next/dist/server/lib/cache-handlers/default");
@@ -7,7 +8,8 @@ const sharedTags = require("./shared-tags.cjs");
 const MAX_BYTES = 64 * 1024 * 1024;
 const inner = createDefaultCacheHandler(MAX_BYTES);
 
-module.exports = {
+/** @type {import("next/dist/server/lib/cache-handlers/types").CacheHandler} */
+const handler = {
   async get(cacheKey, softTags) {
     const entry = await inner.get(cacheKey, softTags);
     // Made before the oldest expiry this instance still knows: it may have missed one.
@@ -24,3 +26,5 @@ module.exports = {
     await sharedTags.expire(tags);
   },
 };
+
+module.exports = handler;
