@@ -13,10 +13,13 @@ import { toast } from "sonner";
 import { copyText } from "@/components/chat/copy-text";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { ChatOut } from "@/lib/validation/chat";
+import { merge, patchChat } from "./chat-list";
+import { messageOf, useOptimisticChats } from "./use-optimistic-chats";
 
 // The sidebar's list is the client's one copy of the caller's chats: the top bar, the
 // rows and the open conversation all read and change it here, so a rename or a share
-// shows everywhere at once. Changes are optimistic and roll back with a toast.
+// shows everywhere at once. Changes are optimistic and roll back with a toast
+// (use-optimistic-chats.ts).
 
 type ChatsState = {
   chats: ChatOut[];
@@ -41,18 +44,6 @@ export function useChats(): ChatsState {
   return state;
 }
 
-const newestFirst = (a: ChatOut, b: ChatOut) =>
-  b.updated_at.localeCompare(a.updated_at) || b.id.localeCompare(a.id);
-
-function merge(list: ChatOut[], more: ChatOut[]): ChatOut[] {
-  const byId = new Map(list.map((c) => [c.id, c]));
-  for (const chat of more) byId.set(chat.id, chat);
-  return [...byId.values()].sort(newestFirst);
-}
-
-const messageOf = (error: unknown) =>
-  error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
-
 export function ChatsProvider({
   initialChats,
   initialCursor,
@@ -71,8 +62,9 @@ export function ChatsProvider({
   latest.current = chats;
   const loading = useRef(false);
 
+  const optimistic = useOptimisticChats(latest, setChats);
   const patch = useCallback((id: string, change: Partial<ChatOut>) => {
-    setChats((list) => list.map((c) => (c.id === id ? { ...c, ...change } : c)));
+    setChats((list) => patchChat(list, id, change));
   }, []);
 
   const loadMore = useCallback(async () => {
@@ -100,79 +92,61 @@ export function ChatsProvider({
 
   const rename = useCallback(
     async (id: string, title: string) => {
-      const before = latest.current.find((c) => c.id === id);
-      if (!before || before.title === title) return;
-      patch(id, { title });
-      try {
+      if (latest.current.find((c) => c.id === id)?.title === title) return;
+      await optimistic(id, { title }, "Could not rename the chat.", async () => {
         const saved = await chatsApi.rename(id, title);
         patch(id, { title: saved.title });
-      } catch (error) {
-        patch(id, { title: before.title });
-        toast.error(`Could not rename the chat. ${messageOf(error)}`);
-      }
+      });
     },
-    [patch],
+    [optimistic, patch],
   );
 
   const setShared = useCallback(
     async (id: string, shared: boolean) => {
-      const before = latest.current.find((c) => c.id === id);
-      if (!before) return;
-      patch(id, { is_shared: shared });
-      try {
+      await optimistic(id, { is_shared: shared }, "Could not change sharing.", async () => {
         const state = await chatsApi.setShared(id, shared);
         patch(id, { is_shared: state.is_shared, share_url: state.share_url });
         if (state.share_url) await copyLink(state.share_url);
         else toast.success("Sharing stopped: the link no longer works.");
-      } catch (error) {
-        patch(id, { is_shared: before.is_shared, share_url: before.share_url });
-        toast.error(`Could not change sharing. ${messageOf(error)}`);
-      }
+      });
     },
-    [patch, copyLink],
+    [optimistic, patch, copyLink],
   );
 
   const setDiscoverable = useCallback(
     async (id: string, discoverable: boolean) => {
-      const before = latest.current.find((c) => c.id === id);
-      if (!before) return;
-      patch(id, { is_discoverable: discoverable });
-      try {
-        const saved = await chatsApi.setDiscoverable(id, discoverable);
-        patch(id, { is_discoverable: saved.is_discoverable });
-        toast.success(
-          discoverable
-            ? "Search engines may now index this shared chat."
-            : "Search engines are asked not to index this chat.",
-        );
-      } catch (error) {
-        patch(id, { is_discoverable: before.is_discoverable });
-        toast.error(`Could not change indexing. ${messageOf(error)}`);
-      }
+      await optimistic(
+        id,
+        { is_discoverable: discoverable },
+        "Could not change indexing.",
+        async () => {
+          const saved = await chatsApi.setDiscoverable(id, discoverable);
+          patch(id, { is_discoverable: saved.is_discoverable });
+          toast.success(
+            discoverable
+              ? "Search engines may now index this shared chat."
+              : "Search engines are asked not to index this chat.",
+          );
+        },
+      );
     },
-    [patch],
+    [optimistic, patch],
   );
 
-  const remove = useCallback(async (id: string) => {
-    const before = latest.current;
-    setChats((list) => list.filter((c) => c.id !== id));
-    try {
-      await chatsApi.remove(id);
-      toast.success("Chat deleted.");
-      return true;
-    } catch (error) {
-      // Already gone counts as done; anything else puts the row back.
-      if (error instanceof ApiError && error.code === "not_found") return true;
-      setChats((list) =>
-        merge(
-          list,
-          before.filter((c) => c.id === id),
-        ),
-      );
-      toast.error(`Could not delete the chat. ${messageOf(error)}`);
-      return false;
-    }
-  }, []);
+  const remove = useCallback(
+    (id: string) =>
+      optimistic(id, "remove", "Could not delete the chat.", async () => {
+        try {
+          await chatsApi.remove(id);
+        } catch (error) {
+          // Already gone counts as done; anything else puts the row back.
+          if (error instanceof ApiError && error.code === "not_found") return;
+          throw error;
+        }
+        toast.success("Chat deleted.");
+      }),
+    [optimistic],
+  );
 
   const value = useMemo(
     () => ({

@@ -131,7 +131,10 @@ describe("a write that changes what the public sees of a shared chat expires it"
     const { userId } = await signedInUser();
     const owner = { userId };
     const { chat, failedReplyId } = await sharedChat(owner);
-    const before = { page: await publicView(chat.shareId), entry: await sitemapEntry(chat.shareId) };
+    const before = {
+      page: await publicView(chat.shareId),
+      entry: await sitemapEntry(chat.shareId),
+    };
     expired.length = 0;
 
     await run(owner, chat, failedReplyId);
