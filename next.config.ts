@@ -14,9 +14,10 @@ const nextConfig = (phase: string): NextConfig => ({
   // Caching is explicit: "use cache" + cacheTag (public share pages); everything else
   // renders per request.
   cacheComponents: true,
-  // Next's recommendation with cacheComponents (its dev server warns until it is set): a
-  // prefetch fetches a route's static shell only, never per-caller data.
-  partialPrefetching: true,
+  // Set, so the dev server stops warning at every start; off, because with it on the
+  // share route gets a fallback shell in the page cache and a cached share page misses
+  // (e2e share-abuse and share-instances fail). Prefetching stays as it was.
+  partialPrefetching: false,
   // Both of Next's caches, with tag expiry shared across instances (docs/caching.md).
   cacheHandler: path.join(here, "lib/cache/isr-handler.cjs"),
   cacheHandlers: { default: path.join(here, "lib/cache/use-cache-handler.cjs") },
