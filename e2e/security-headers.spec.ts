@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { shareChatOverHttp } from "../tests/support/share-over-http";
 import { ChatbotPage } from "./pages/chatbot";
 import { SharePage } from "./pages/share";
 
@@ -6,18 +7,14 @@ import { SharePage } from "./pages/share";
 // violation, a cached share page that stays cached, and no image a reader's browser
 // would fetch from another host.
 
-async function sharedChat(
-  request: APIRequestContext,
+const sharedChat = (
+  baseURL: string | undefined,
   messages: { message_type: string; content: string }[],
-) {
-  const created = await request.post("/api/chats", {
-    data: { title: `Headers ${crypto.randomUUID().slice(0, 8)}`, messages },
+) =>
+  shareChatOverHttp(baseURL ?? "", {
+    title: `Headers ${crypto.randomUUID().slice(0, 8)}`,
+    messages,
   });
-  expect(created.status()).toBe(201);
-  const chat = await created.json();
-  expect((await request.post(`/api/chats/${chat.id}/share`, { data: {} })).status()).toBe(200);
-  return chat as { id: string; title: string; share_id: string };
-}
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   const csp = headers["content-security-policy"] ?? "";
@@ -41,16 +38,15 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 }
 
 test("every kind of response carries the security headers, and a cached share page stays cached", async ({
-  request,
   playwright,
   baseURL,
 }) => {
-  const chat = await sharedChat(request, [
+  const chat = await sharedChat(baseURL, [
     { message_type: "user", content: "How do I learn to knit?" },
     { message_type: "assistant", content: "Start with a **garter stitch** scarf." },
   ]);
   const anonymous = await playwright.request.newContext({ baseURL });
-  const sharePath = `/chatbot/share/${chat.share_id}`;
+  const sharePath = `/chatbot/share/${chat.shareId}`;
   const first = await anonymous.get(sharePath);
   expect(first.status()).toBe(200);
   const asset = (await first.text()).match(/\/_next\/static\/[^"]+\.js/)?.[0];
@@ -68,7 +64,7 @@ test("every kind of response carries the security headers, and a cached share pa
     "/api/chats/not-a-chat",
     "/api/nowhere",
     "/api/openapi.json",
-    `/api/chats/share/${chat.share_id}`,
+    `/api/chats/share/${chat.shareId}`,
     `${sharePath}/opengraph-image`,
     "/chatbot/share/AAAAAAAAAAAAAAAAAAAAAA",
     "/no-such-page",
@@ -122,10 +118,10 @@ test("the app runs under its CSP without one violation", async ({ page, context 
 });
 
 test("images in a shared chat are links: nothing is fetched from another host", async ({
-  request,
+  baseURL,
   page,
 }) => {
-  const chat = await sharedChat(request, [
+  const chat = await sharedChat(baseURL, [
     { message_type: "user", content: "Show me a diagram" },
     {
       message_type: "assistant",
@@ -137,7 +133,7 @@ test("images in a shared chat are links: nothing is fetched from another host", 
   page.on("request", (r) => {
     if (r.url().includes("tracker.example")) foreign.push(r.url());
   });
-  await new SharePage(page).open(chat.share_id);
+  await new SharePage(page).open(chat.shareId);
   await page.waitForLoadState("networkidle");
   const link = page.getByRole("link", { name: "Image: pixel" });
   await expect(link).toHaveAttribute("href", "https://tracker.example/p.png?reader=1");

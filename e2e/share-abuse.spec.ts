@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import postgres from "postgres";
+import { shareChatOverHttp } from "../tests/support/share-over-http";
 import { copyBuild, createDatabase, type Server, startServer } from "./support/servers";
 
 // What an anonymous visitor can make the server keep: nothing, for ids it makes up.
@@ -80,21 +81,14 @@ async function statusesOf(urls: string[]): Promise<Record<number, number>> {
   return statuses;
 }
 
-async function sharedChat(request: APIRequestContext, title: string, content: string) {
-  const created = await request.post(`${server.url}/api/chats`, {
-    data: {
-      title,
-      messages: [
-        { message_type: "user", content },
-        { message_type: "assistant", content: "Start with the **rules** 👍, then play daily." },
-      ],
-    },
+const sharedChat = (title: string, content: string) =>
+  shareChatOverHttp(server.url, {
+    title,
+    messages: [
+      { message_type: "user", content },
+      { message_type: "assistant", content: "Start with the **rules** 👍, then play daily." },
+    ],
   });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  const shared = await request.post(`${server.url}/api/chats/${id}/share`, { data: {} });
-  return { id: id as string, shareId: (await shared.json()).share_id as string };
-}
 
 test("1,000 made-up share ids: every OG image, page and API answer is 404, and nothing is written", async () => {
   test.setTimeout(300_000);
@@ -129,10 +123,8 @@ test("1,000 made-up share ids: every OG image, page and API answer is 404, and n
   expect(await rowCounts()).toEqual(rowsBefore);
 });
 
-test("a real shared chat: its page and OG image are drawn and then served from the cache", async ({
-  request,
-}) => {
-  const { shareId } = await sharedChat(request, "Learning chess", "How do I learn chess?");
+test("a real shared chat: its page and OG image are drawn and then served from the cache", async () => {
+  const { shareId } = await sharedChat("Learning chess", "How do I learn chess?");
   for (const url of [`/chatbot/share/${shareId}`, `/chatbot/share/${shareId}/opengraph-image`]) {
     const first = await fetch(`${server.url}${url}`);
     expect(first.status).toBe(200);
@@ -150,7 +142,7 @@ test("a real shared chat: its page and OG image are drawn and then served from t
 test("an unshared chat's page is a 404 and its cached copy leaves the disk", async ({
   request,
 }) => {
-  const { id, shareId } = await sharedChat(request, "Learning go", "How do I learn go?");
+  const { id, shareId, cookie } = await sharedChat("Learning go", "How do I learn go?");
   const pageFiles = () =>
     [...files(build.distDir).keys()].filter(
       (file) => file.includes(shareId) && !file.includes("opengraph-image"),
@@ -159,6 +151,7 @@ test("an unshared chat's page is a 404 and its cached copy leaves the disk", asy
   expect(pageFiles().length).toBeGreaterThan(0);
   const unshared = await request.post(`${server.url}/api/chats/${id}/share`, {
     data: { is_shared: false },
+    headers: { cookie },
   });
   expect(unshared.status()).toBe(200);
   expect((await fetch(`${server.url}/chatbot/share/${shareId}`)).status).toBe(404);
@@ -166,11 +159,8 @@ test("an unshared chat's page is a 404 and its cached copy leaves the disk", asy
   expect(pageFiles()).toEqual([]);
 });
 
-test("a real shared chat in any script: its OG image is drawn with no request to the network", async ({
-  request,
-}) => {
+test("a real shared chat in any script: its OG image is drawn with no request to the network", async () => {
   const { shareId } = await sharedChat(
-    request,
     "学习国际象棋 🎉 Learning chess ♟️",
     "How do I learn chess? 😀 مرحبا नमस्ते Привет",
   );

@@ -1,5 +1,6 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import postgres from "postgres";
+import { shareChatOverHttp } from "../tests/support/share-over-http";
 import { copyBuild, createDatabase, type Server, startServer } from "./support/servers";
 
 // Two production servers from separate build copies on one PostgreSQL database: the
@@ -30,29 +31,21 @@ test.afterAll(async () => {
   for (const build of builds) build.remove();
 });
 
-async function sharedChat(request: APIRequestContext, base: string) {
-  const created = await request.post(`${base}/api/chats`, {
-    data: {
-      title: "Learning to sail",
-      messages: [
-        { message_type: "user", content: "How do I learn to sail a dinghy?" },
-        { message_type: "assistant", content: "Take a **beginner course** at a local club." },
-      ],
-    },
+// Made through one instance by a new guest; `cookie` acts as that guest on either.
+const sharedChat = (base: string) =>
+  shareChatOverHttp(base, {
+    title: "Learning to sail",
+    messages: [
+      { message_type: "user", content: "How do I learn to sail a dinghy?" },
+      { message_type: "assistant", content: "Take a **beginner course** at a local club." },
+    ],
   });
-  expect(created.status()).toBe(201);
-  const chat = await created.json();
-  const shared = await (
-    await request.post(`${base}/api/chats/${chat.id}/share`, { data: {} })
-  ).json();
-  return { id: chat.id as string, shareId: shared.share_id as string };
-}
 
 const page = (base: string, shareId: string) => fetch(`${base}/chatbot/share/${shareId}`);
 const api = (base: string, shareId: string) => fetch(`${base}/api/chats/share/${shareId}`);
 
-test("a cached share page is served without reading the chat again", async ({ request }) => {
-  const { id, shareId } = await sharedChat(request, a.url);
+test("a cached share page is served without reading the chat again", async () => {
+  const { id, shareId } = await sharedChat(a.url);
   const first = await page(a.url, shareId);
   expect(first.status).toBe(200);
   expect(await first.text()).toContain("Learning to sail");
@@ -71,7 +64,7 @@ test("a cached share page is served without reading the chat again", async ({ re
 test("unsharing through one instance is a 404 on the other at the very next request", async ({
   request,
 }) => {
-  const { id, shareId } = await sharedChat(request, a.url);
+  const { id, shareId, cookie } = await sharedChat(a.url);
   for (const server of [a, b]) {
     expect((await page(server.url, shareId)).status).toBe(200);
     expect((await page(server.url, shareId)).headers.get("x-nextjs-cache")).toBe("HIT");
@@ -79,7 +72,12 @@ test("unsharing through one instance is a 404 on the other at the very next requ
   }
 
   expect(
-    (await request.post(`${a.url}/api/chats/${id}/share`, { data: { is_shared: false } })).status(),
+    (
+      await request.post(`${a.url}/api/chats/${id}/share`, {
+        data: { is_shared: false },
+        headers: { cookie },
+      })
+    ).status(),
   ).toBe(200);
   expect((await page(b.url, shareId)).status).toBe(404);
   expect((await api(b.url, shareId)).status).toBe(404);
@@ -88,6 +86,7 @@ test("unsharing through one instance is a 404 on the other at the very next requ
   // Re-sharing through the other instance brings it back everywhere, same link.
   const reshared = await request.post(`${b.url}/api/chats/${id}/share`, {
     data: { is_shared: true },
+    headers: { cookie },
   });
   expect((await reshared.json()).share_id).toBe(shareId);
   expect((await page(a.url, shareId)).status).toBe(200);
@@ -96,10 +95,11 @@ test("unsharing through one instance is a 404 on the other at the very next requ
 test("a new message through one instance shows on the other's cached page at once", async ({
   request,
 }) => {
-  const { id, shareId } = await sharedChat(request, a.url);
+  const { id, shareId, cookie } = await sharedChat(a.url);
   expect(await (await page(b.url, shareId)).text()).not.toContain("Capsize drills");
   const saved = await request.post(`${a.url}/api/chats/${id}/message`, {
     data: { message_type: "assistant", content: "Capsize drills come first." },
+    headers: { cookie },
   });
   expect(saved.status()).toBe(201);
   expect(await (await page(b.url, shareId)).text()).toContain("Capsize drills");
@@ -107,9 +107,11 @@ test("a new message through one instance shows on the other's cached page at onc
 });
 
 test("deleting through one instance kills the link on both", async ({ request }) => {
-  const { id, shareId } = await sharedChat(request, b.url);
+  const { id, shareId, cookie } = await sharedChat(b.url);
   expect((await page(a.url, shareId)).status).toBe(200);
-  expect((await request.delete(`${b.url}/api/chats/${id}`)).status()).toBe(204);
+  expect((await request.delete(`${b.url}/api/chats/${id}`, { headers: { cookie } })).status()).toBe(
+    204,
+  );
   expect((await page(a.url, shareId)).status).toBe(404);
   expect((await api(a.url, shareId)).status).toBe(404);
 });

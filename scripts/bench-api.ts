@@ -4,24 +4,14 @@
 // on a number.
 import postgres from "postgres";
 import { encodeCursor } from "@/lib/chats/cursor";
-import {
-  Cleanup,
-  createScratchDatabase,
-  describeMachine,
-  ensureNextBuild,
-  type LoadCase,
-  type LoadOptions,
-  type Measurement,
-  machineInfo,
-  markdownTable,
-  type RoundsResult,
-  runLoad,
-  runLoop,
-  runRounds,
-  startNextServer,
-  writeDocMachine,
-  writeDocSection,
-} from "./bench-lib";
+import { createScratchDatabase } from "../tests/support/scratch-database";
+import { ensureNextBuild } from "./bench/build";
+import { Cleanup } from "./bench/cleanup";
+import { markdownTable, writeDocMachine, writeDocSection } from "./bench/docs";
+import { type LoadCase, type LoadOptions, runLoad, runLoop } from "./bench/load";
+import { describeMachine, machineInfo } from "./bench/machine";
+import { type Measurement, type RoundsResult, runRounds } from "./bench/rounds";
+import { startBenchServer } from "./bench/server";
 
 // Scripts read their own knobs; the app's environment still goes through lib/env.ts.
 const config = {
@@ -70,7 +60,12 @@ async function main() {
   // The build comes first: it is the slow step, and needs no database.
   await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
 
-  const db = await createScratchDatabase({ adminUrl: config.adminUrl, prefix: "skillmate_bench" });
+  const db = await createScratchDatabase({
+    adminUrl: config.adminUrl,
+    prefix: "skillmate_bench",
+    migrate: true,
+    log: console.info,
+  });
   cleanup.add("drop database", db.drop);
   console.info(`database ${db.name} created and migrated`);
 
@@ -79,7 +74,7 @@ async function main() {
 
   const seed = await seedDatabase(sql);
 
-  const server = await startNextServer({
+  const server = await startBenchServer({
     distDir: config.distDir,
     env: {
       DATABASE_URL: db.url,
@@ -89,7 +84,7 @@ async function main() {
     },
   });
   cleanup.add("stop server", server.stop);
-  console.info(`next start is up at ${server.baseUrl}`);
+  console.info(`next start is up at ${server.url}`);
 
   const cookie = await benchCookie();
   const chatIds = await sql<{ id: string }[]>`
@@ -98,10 +93,10 @@ async function main() {
   const detailId = chatIds[BENCH_CHATS / 2] as string;
   const writeIds = chatIds.slice(-WRITE_CHATS);
 
-  const deepCursor = await checkDeepCursor(server.baseUrl, cookie, sql);
+  const deepCursor = await checkDeepCursor(server.url, cookie, sql);
   const plans = await explainListQueries(sql, deepCursor);
 
-  const base = server.baseUrl;
+  const base = server.url;
   const headers = { cookie };
   await checkResponses(base, headers, detailId, writeIds[0] as string);
 

@@ -5,17 +5,14 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {
-  Cleanup,
-  createScratchDatabase,
-  ensureNextBuild,
-  freePort,
-  type LoadResult,
-  markdownTable,
-  runLoad,
-  startNextServer,
-  writeDocSection,
-} from "./bench-lib";
+import { createScratchDatabase } from "../tests/support/scratch-database";
+import { shareChatOverHttp } from "../tests/support/share-over-http";
+import { ensureNextBuild } from "./bench/build";
+import { Cleanup } from "./bench/cleanup";
+import { markdownTable, writeDocSection } from "./bench/docs";
+import { type LoadResult, runLoad } from "./bench/load";
+import { startBenchServer } from "./bench/server";
+import { freePort } from "./local-tools";
 
 const DIST_DIR = ".next-bench";
 const embedded = process.env.BENCH_EMBEDDED === "1";
@@ -62,9 +59,11 @@ async function main() {
     const db = await createScratchDatabase({
       adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
       prefix: "skillmate_bench_share",
+      migrate: true,
+      log: console.info,
     });
     cleanup.add("drop the scratch database", db.drop);
-    const server = await startNextServer({
+    const server = await startBenchServer({
       distDir: DIST_DIR,
       env: {
         DATABASE_URL: db.url,
@@ -82,25 +81,10 @@ async function main() {
 
     const rows: (string | number)[][] = [];
     for (const size of [30, 300]) {
-      const created = await fetch(`${server.baseUrl}/api/chats`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          title: `Sight-reading, ${size} messages`,
-          messages: conversation(size),
-        }),
+      const { pageUrl } = await shareChatOverHttp(server.url, {
+        title: `Sight-reading, ${size} messages`,
+        messages: conversation(size),
       });
-      const chat = (await created.json()) as { id: string; share_id: string };
-      const cookie = created.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ");
-      await fetch(`${server.baseUrl}/api/chats/${chat.id}/share`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie },
-        body: "{}",
-      });
-      const pageUrl = `${server.baseUrl}/chatbot/share/${chat.share_id}`;
       const html = await (await fetch(pageUrl)).text();
       const check = await fetch(pageUrl);
       if (check.headers.get("x-nextjs-cache") !== "HIT")

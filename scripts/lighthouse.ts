@@ -3,15 +3,12 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import {
-  Cleanup,
-  ensureNextBuild,
-  freePort,
-  markdownTable,
-  startNextServer,
-  writeDocSection,
-} from "./bench-lib";
-import { CHROMIUM_FLAGS, chromiumPath } from "./local-tools";
+import { shareChatOverHttp } from "../tests/support/share-over-http";
+import { ensureNextBuild } from "./bench/build";
+import { Cleanup } from "./bench/cleanup";
+import { markdownTable, writeDocSection } from "./bench/docs";
+import { startBenchServer } from "./bench/server";
+import { CHROMIUM_FLAGS, chromiumPath, freePort } from "./local-tools";
 
 const DIST_DIR = ".next-bench";
 const CATEGORIES = ["seo", "accessibility", "best-practices", "performance"] as const;
@@ -27,32 +24,13 @@ function conversation(n: number) {
   );
 }
 
-async function shareDiscoverableChat(baseUrl: string): Promise<string> {
-  const created = await fetch(`${baseUrl}/api/chats`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: "Running a faster 5 km", messages: conversation(30) }),
-  });
-  const chat = (await created.json()) as { id: string; share_id: string };
-  const cookie = created.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  await fetch(`${baseUrl}/api/chats/${chat.id}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ is_shared: true, is_discoverable: true }),
-  });
-  return `${baseUrl}/chatbot/share/${chat.share_id}`;
-}
-
 async function main() {
   const cleanup = new Cleanup();
   try {
     await ensureNextBuild({ distDir: DIST_DIR, rebuild: process.env.BENCH_REBUILD === "1" });
     const port = await freePort();
     // APP_URL is the server's own origin, so canonical URLs point at the page audited.
-    const server = await startNextServer({
+    const server = await startBenchServer({
       distDir: DIST_DIR,
       port,
       env: {
@@ -61,7 +39,11 @@ async function main() {
       },
     });
     cleanup.add("stop next start", server.stop);
-    const url = await shareDiscoverableChat(server.baseUrl);
+    const { pageUrl: url } = await shareChatOverHttp(server.url, {
+      title: "Running a faster 5 km",
+      messages: conversation(30),
+      discoverable: true,
+    });
     await fetch(url); // the first view renders and fills the cache, as it would for a real visitor
 
     const chrome = await chromeLauncher.launch({

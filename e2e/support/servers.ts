@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
-import { freePort } from "../../scripts/local-tools";
+import { type NextServer, startNextServer } from "../../tests/support/next-server";
+import { createScratchDatabase, type ScratchDatabase } from "../../tests/support/scratch-database";
 import { E2E_LIMITS } from "./limits";
 
 // Extra production servers for tests that need more than Playwright's one webServer:
@@ -20,74 +18,23 @@ export function copyBuild(name: string): { distDir: string; remove: () => void }
   return { distDir, remove: () => rmSync(distDir, { recursive: true, force: true }) };
 }
 
-export type Server = {
-  url: string;
-  /** Everything the server printed so far. */
-  output: () => string;
-  stop: () => Promise<void>;
-};
+export type Server = NextServer;
 
-export async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "skillmate-e2e-extra-"));
-  const child: ChildProcess = spawn(
-    "npx",
-    ["next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-        DATA_DIR: dataDir,
-        ...E2E_LIMITS,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    },
-  );
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    const ok = await fetch(`${url}/sign-in`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    output: () => output,
-    stop: async () => {
-      if (child.pid && child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        process.kill(-child.pid, "SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The secret and wide limits of Playwright's webServer, with `env` on top. */
+export function startServer(env: Record<string, string>): Promise<Server> {
+  return startNextServer({
+    baseEnv: process.env,
+    env: { AUTH_SECRET: "e2e-secret-not-for-production-0123456789", ...E2E_LIMITS, ...env },
+    readyPath: "/sign-in",
+    timeoutMs: 60_000,
+    dataDirPrefix: "skillmate-e2e-extra-",
+  });
 }
 
-/** A fresh PostgreSQL database for one spec, dropped by the returned function. */
-export async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `skillmate_e2e_${Date.now()}_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
+/** A fresh PostgreSQL database for one spec, dropped by its drop(). */
+export function createDatabase(): Promise<ScratchDatabase> {
+  return createScratchDatabase({
+    adminUrl: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    prefix: "skillmate_e2e",
+  });
 }

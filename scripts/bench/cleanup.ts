@@ -1,0 +1,35 @@
+type CleanupStep = { label: string; run: () => Promise<void> | void };
+
+/**
+ * Cleanup steps run last-in first-out, once, whether the script ends, throws, or is
+ * interrupted: a scratch database or a server must never outlive a benchmark.
+ */
+export class Cleanup {
+  private steps: CleanupStep[] = [];
+  private done = false;
+
+  constructor() {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        console.error(`\n${signal}: cleaning up`);
+        void this.run().finally(() => process.exit(130));
+      });
+    }
+  }
+
+  add(label: string, run: CleanupStep["run"]): void {
+    this.steps.push({ label, run });
+  }
+
+  async run(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    for (const step of this.steps.reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        console.error(`cleanup "${step.label}" failed:`, error);
+      }
+    }
+  }
+}
