@@ -1,7 +1,7 @@
 import { MessageSquare } from "lucide-react";
 import Link from "next/link";
 import { AccountMenu } from "@/components/auth/account-menu";
-import { currentCaller } from "@/lib/current-caller";
+import { currentCaller } from "@/lib/identity/current-caller";
 
 // Reads the caller's cookies (or the query) before anything can be shown: rendered per request.
 export const instant = false;

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 
 // After signing up or in, `next` may only lead to a path of this site, however an
-// attacker writes it: the decision is made after URL parsing (lib/safe-redirect.ts).
+// attacker writes it: the decision is made after URL parsing (lib/identity/safe-redirect.ts).
 
 const password = "a long enough password";
 const newEmail = () => `redirect-${crypto.randomUUID()}@example.test`;

@@ -240,7 +240,7 @@ async function seedDatabase(sql: postgres.Sql): Promise<SeedStats> {
 async function benchCookie(): Promise<string> {
   // lib/env reads AUTH_SECRET lazily, on the first signature: this is the server's key.
   process.env.AUTH_SECRET = AUTH_SECRET;
-  const { sessionSetCookie } = await import("@/lib/session-token");
+  const { sessionSetCookie } = await import("@/lib/identity/session-token");
   const setCookie = await sessionSetCookie(BENCH_USER);
   return setCookie.split(";")[0] as string;
 }

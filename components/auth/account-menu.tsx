@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { primaryButton, secondaryButton } from "@/components/ui/button-classes";
 import { signOutAction } from "@/lib/actions/auth";
-import type { Caller } from "@/lib/caller";
+import type { Caller } from "@/lib/identity/caller";
 
 export function AccountMenu({ caller }: { caller: Caller }) {
   if (caller.kind === "user") {

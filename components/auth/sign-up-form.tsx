@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { primaryButton } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import type { ErrorBody } from "@/lib/errors";
-import { safeRedirect } from "@/lib/safe-redirect";
+import { safeRedirect } from "@/lib/identity/safe-redirect";
 import { PASSWORD_MIN } from "@/lib/validation/user";
 
 type FieldErrors = Partial<Record<"email" | "password" | "name", string>>;

@@ -10,7 +10,7 @@ import {
   useState,
 } from "react";
 import { toast } from "sonner";
-import { copyText } from "@/components/chat/copy-text";
+import { copyText } from "@/components/markdown/copy-text";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { ChatOut } from "@/lib/validation/chat";
 import { merge, patchChat } from "./chat-list";

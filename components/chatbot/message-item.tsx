@@ -1,5 +1,5 @@
 import { AlertCircle, RotateCcw } from "lucide-react";
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown } from "@/components/markdown/markdown";
 
 export type UiMessage = {
   id: string;

@@ -1,4 +1,4 @@
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown } from "@/components/markdown/markdown";
 import type { MessageOut } from "@/lib/validation/chat";
 
 export function SharedMessage({ message }: { message: MessageOut }) {

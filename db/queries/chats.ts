@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { ChatCursor } from "@/lib/chats/cursor";
+import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
-import { newShareId } from "@/lib/share-id";
 import { type Db, getDb, type Tx } from "../client";
 import { MessageIdTakenError } from "../errors";
 import { type Chat, chats, type Message, messages } from "../schema";

@@ -2,8 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { SignInRateLimited, signIn, signOut } from "@/lib/auth";
-import { safeRedirect } from "@/lib/safe-redirect";
+import { SignInRateLimited, signIn, signOut } from "@/lib/identity/auth";
+import { safeRedirect } from "@/lib/identity/safe-redirect";
 import { signInSchema } from "@/lib/validation/user";
 
 export type SignInState = { error?: string; email?: string };

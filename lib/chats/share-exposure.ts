@@ -2,7 +2,7 @@ import "server-only";
 import { getShareVisibility } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
-import { SHARE_ID_PATTERN } from "@/lib/share-id";
+import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 
 // How the public may see a share id, for the proxy: whether anything is shared under it
 // (else its OG image is refused before any rendering or caching), and whether search

@@ -14,7 +14,7 @@ import {
 } from "@/db/queries/chats";
 import type { Chat } from "@/db/schema";
 import { expireSharedChat } from "@/lib/cache/public-cache";
-import { SHARE_ID_PATTERN } from "@/lib/share-id";
+import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { chatNotFound, guestCannotPublish, messageIdTaken, sharedChatNotFound } from "./errors";
 
 // Every write to a chat, from the API and the chatbot alike. Each one that can change

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Owner } from "@/db/queries/chats";
-import { type Caller, ownerOf, resolveCaller } from "@/lib/caller";
 import { chatNotFound } from "@/lib/chats/errors";
 import { AppError } from "@/lib/errors";
-import { guestSetCookie, newGuestId } from "@/lib/guest";
+import { type Caller, ownerOf, resolveCaller } from "@/lib/identity/caller";
+import { guestSetCookie, newGuestId } from "@/lib/identity/guest";
 import { consumeOrThrow } from "@/lib/limits/enforce";
 import { limits } from "@/lib/limits/policies";
 import { requestBaseUrl } from "@/lib/public-url";

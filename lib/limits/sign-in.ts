@@ -1,6 +1,6 @@
 import "server-only";
 import type { PublicUser } from "@/db/queries/users";
-import { authenticate } from "@/lib/accounts";
+import { authenticate } from "@/lib/identity/accounts";
 import { consumeOrThrow, giveBack, resetLimit, retryAfter } from "./enforce";
 import { limits } from "./policies";
 

@@ -7,7 +7,7 @@ import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { startAssistantTurn } from "@/lib/chats/assistant-turn";
 import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { AppError } from "@/lib/errors";
-import { verifyGuestCookie } from "@/lib/guest";
+import { verifyGuestCookie } from "@/lib/identity/guest";
 import { authenticateWithinLimits } from "@/lib/limits/sign-in";
 import { guest, signedInUser } from "../helpers/callers";
 import { newChat } from "../helpers/chats";

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { POST } from "@/app/api/register/route";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
-import { authenticate } from "@/lib/accounts";
-import { resolveCaller } from "@/lib/caller";
-import { guestCookieValue, newGuestId } from "@/lib/guest";
+import { authenticate } from "@/lib/identity/accounts";
+import { resolveCaller } from "@/lib/identity/caller";
+import { guestCookieValue, newGuestId } from "@/lib/identity/guest";
 import { chatIdsOf, newChat } from "../helpers/chats";
 import { callRoute, cookieHeaderFrom, uniqueEmail } from "../helpers/http";
 

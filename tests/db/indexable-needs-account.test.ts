@@ -10,7 +10,7 @@ import {
 import { type Chat, chats } from "@/db/schema";
 import { toPublicChat } from "@/lib/chats/public-chat";
 import { getShareExposure } from "@/lib/chats/share-exposure";
-import { newShareId } from "@/lib/share-id";
+import { newShareId } from "@/lib/chats/share-id";
 import { guest, signedInUser } from "../helpers/callers";
 
 // Only an account's chat is ever indexable. The database refuses a discoverable guest

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { chats } from "@/db/schema";
 import { expireSharedChat } from "@/lib/cache/public-cache";
 import { getShareExposure, MAX_ENTRIES, shareExposureCount } from "@/lib/chats/share-exposure";
-import { newShareId } from "@/lib/share-id";
+import { newShareId } from "@/lib/chats/share-id";
 import { signedInUser } from "../helpers/callers";
 
 // The proxy's in-memory answers (lib/chats/share-exposure.ts): bounded whatever ids

@@ -1,8 +1,8 @@
 import * as argon2 from "@node-rs/argon2";
 import { beforeEach, expect, test, vi } from "vitest";
 import { getAuthAdapter } from "@/db/auth-adapter";
-import { authenticate, registerUser } from "@/lib/accounts";
-import { needsRehash } from "@/lib/password";
+import { authenticate, registerUser } from "@/lib/identity/accounts";
+import { needsRehash } from "@/lib/identity/password";
 import { uniqueEmail } from "../helpers/http";
 
 // The real binding, watched: which stored hash each sign-in verifies against, and how

@@ -2,9 +2,9 @@ import bcrypt from "bcryptjs";
 import { describe, expect, test } from "vitest";
 import { moveGuestChatsToUser } from "@/db/queries/chats";
 import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
-import { authenticate, registerUser } from "@/lib/accounts";
 import { AppError } from "@/lib/errors";
-import { newGuestId } from "@/lib/guest";
+import { authenticate, registerUser } from "@/lib/identity/accounts";
+import { newGuestId } from "@/lib/identity/guest";
 import { chatIdsOf, newChat } from "../helpers/chats";
 import { uniqueEmail } from "../helpers/http";
 

@@ -1,6 +1,6 @@
-import { registerUser } from "@/lib/accounts";
-import { guestCookieValue, newGuestId } from "@/lib/guest";
-import { sessionSetCookie } from "@/lib/session-token";
+import { registerUser } from "@/lib/identity/accounts";
+import { guestCookieValue, newGuestId } from "@/lib/identity/guest";
+import { sessionSetCookie } from "@/lib/identity/session-token";
 import { uniqueEmail } from "./http";
 
 export type TestCaller = { label: string; headers: Record<string, string> };

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import * as listRoute from "@/app/api/chats/route";
 import * as registerRoute from "@/app/api/register/route";
-import { readSessionToken } from "@/lib/session-token";
+import { readSessionToken } from "@/lib/identity/session-token";
 import { callRoute, uniqueEmail } from "./http";
 
 /** The Set-Cookie headers of a first write and of a sign-up, and the names they used. */

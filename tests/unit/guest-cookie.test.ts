@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { guestCookieValue, guestSetCookie, newGuestId, verifyGuestCookie } from "@/lib/guest";
+import {
+  guestCookieValue,
+  guestSetCookie,
+  newGuestId,
+  verifyGuestCookie,
+} from "@/lib/identity/guest";
 
 // Read lazily by lib/env at the first signature.
 process.env.AUTH_SECRET = "unit-test-secret-0123456789abcdef";

@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { expect, test } from "vitest";
-import { hashPassword, needsRehash, verifyPassword } from "@/lib/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/identity/password";
 
 test("passwords are hashed with Argon2id and verify only with themselves", async () => {
   const stored = await hashPassword("correct horse battery");

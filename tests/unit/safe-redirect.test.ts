@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { safeRedirect } from "@/lib/safe-redirect";
+import { safeRedirect } from "@/lib/identity/safe-redirect";
 
 const CASES: [string, string][] = [
   ["/chatbot", "/chatbot"],

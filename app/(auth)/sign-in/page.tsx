@@ -3,8 +3,8 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { enabledOAuthProviders } from "@/lib/auth";
-import { safeRedirect } from "@/lib/safe-redirect";
+import { enabledOAuthProviders } from "@/lib/identity/auth";
+import { safeRedirect } from "@/lib/identity/safe-redirect";
 
 // Reads the caller's cookies (or the query) before anything can be shown: rendered per request.
 export const instant = false;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { safeRedirect } from "@/lib/safe-redirect";
+import { safeRedirect } from "@/lib/identity/safe-redirect";
 
 // Reads the caller's cookies (or the query) before anything can be shown: rendered per request.
 export const instant = false;

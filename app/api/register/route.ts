@@ -1,12 +1,12 @@
-import { registerUser } from "@/lib/accounts";
-import { guestIdOf } from "@/lib/caller";
-import { clearGuestCookie } from "@/lib/guest";
 import { clientAddress } from "@/lib/http/client-address";
 import { readJsonBody } from "@/lib/http/json-body";
 import { otherMethods, route } from "@/lib/http/route";
+import { registerUser } from "@/lib/identity/accounts";
+import { guestIdOf } from "@/lib/identity/caller";
+import { clearGuestCookie } from "@/lib/identity/guest";
+import { sessionSetCookie } from "@/lib/identity/session-token";
 import { consumeOrThrow } from "@/lib/limits/enforce";
 import { limits } from "@/lib/limits/policies";
-import { sessionSetCookie } from "@/lib/session-token";
 import { registerSchema } from "@/lib/validation/user";
 
 // POST /api/register — create a password account, move the caller's guest chats to it,

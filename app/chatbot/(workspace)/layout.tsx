@@ -5,10 +5,10 @@ import { AccountMenu } from "@/components/auth/account-menu";
 import { ChatShell } from "@/components/chatbot/chat-shell";
 import { listChatsByOwner } from "@/db/queries/chats";
 import { assistantMode } from "@/lib/assistant/provider";
-import { ownerOf } from "@/lib/caller";
 import { encodeCursor } from "@/lib/chats/cursor";
 import { toChatOut } from "@/lib/chats/serialize";
-import { currentCaller } from "@/lib/current-caller";
+import { ownerOf } from "@/lib/identity/caller";
+import { currentCaller } from "@/lib/identity/current-caller";
 import { pageBaseUrl } from "@/lib/public-url";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NewChatView } from "@/components/chatbot/new-chat-view";
-import { currentCaller } from "@/lib/current-caller";
+import { currentCaller } from "@/lib/identity/current-caller";
 
 // Per caller (cookies), like its layout: rendered per request.
 export const instant = false;

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { ShareCard } from "@/lib/chats/og-card";
 import { getPublicChat } from "@/lib/chats/public-chat";
-import { SHARE_ID_PATTERN } from "@/lib/share-id";
+import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharedChat } from "@/components/share/shared-chat";
 import { getPublicChat } from "@/lib/chats/public-chat";
+import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { describeChat } from "@/lib/chats/share-summary";
 import { publicOrigin } from "@/lib/public-url";
-import { SHARE_ID_PATTERN } from "@/lib/share-id";
 
 type Props = PageProps<"/chatbot/share/[shareId]">;
 

@@ -1,7 +1,7 @@
 import { sharedChatNotFound } from "@/lib/chats/errors";
 import { getPublicChat } from "@/lib/chats/public-chat";
+import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { otherMethods, route } from "@/lib/http/route";
-import { SHARE_ID_PATTERN } from "@/lib/share-id";
 
 // GET /api/chats/share/<share_id>/ — a shared chat, for anyone, while it is shared
 export const GET = route<RouteContext<"/api/chats/share/[shareId]">>(async ({ params }) => {

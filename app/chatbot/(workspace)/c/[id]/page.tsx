@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ChatView } from "@/components/chatbot/chat-view";
 import { getOwnedChatWithMessages } from "@/db/queries/chats";
-import { ownerOf } from "@/lib/caller";
 import { toChatDetailOut } from "@/lib/chats/serialize";
-import { currentCaller } from "@/lib/current-caller";
+import { ownerOf } from "@/lib/identity/caller";
+import { currentCaller } from "@/lib/identity/current-caller";
 import { pageBaseUrl } from "@/lib/public-url";
 
 // Per caller (cookies), like its layout: rendered per request.

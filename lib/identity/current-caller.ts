@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { type Caller, resolveCaller } from "@/lib/caller";
+import { type Caller, resolveCaller } from "@/lib/identity/caller";
 
 /** resolveCaller for server components and server actions. */
 export async function currentCaller(): Promise<Caller> {

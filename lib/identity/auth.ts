@@ -6,13 +6,13 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getAuthAdapter } from "@/db/auth-adapter";
 import { moveGuestChatsToUser } from "@/db/queries/chats";
-import { siteIsHttps } from "@/lib/cookies";
 import { authSecret, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { guestCookieName, verifyGuestCookie } from "@/lib/guest";
 import { clientAddress } from "@/lib/http/client-address";
+import { siteIsHttps } from "@/lib/identity/cookies";
+import { guestCookieName, verifyGuestCookie } from "@/lib/identity/guest";
+import { SESSION_MAX_AGE } from "@/lib/identity/session-token";
 import { authenticateWithinLimits } from "@/lib/limits/sign-in";
-import { SESSION_MAX_AGE } from "@/lib/session-token";
 import { signInSchema } from "@/lib/validation/user";
 
 /**

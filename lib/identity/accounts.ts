@@ -7,7 +7,7 @@ import {
   updateUserPasswordHash,
 } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { hashPassword, needsRehash, verifyPassword } from "@/lib/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/identity/password";
 import type { RegisterInput } from "@/lib/validation/user";
 
 // Verified against when the email is unknown (or the account has no password), so that

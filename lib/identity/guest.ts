@@ -1,6 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
-import { siteIsHttps } from "@/lib/cookies";
 import { authSecret } from "@/lib/env";
+import { siteIsHttps } from "@/lib/identity/cookies";
 
 // A visitor's guest identity: a random id, signed so it cannot be forged or guessed
 // from another guest's cookie. Over HTTPS its name carries the __Host- prefix, which

@@ -1,7 +1,7 @@
 import type { Owner } from "@/db/queries/chats";
-import { parseCookies } from "@/lib/cookies";
-import { guestCookieName, verifyGuestCookie } from "@/lib/guest";
-import { readSessionToken } from "@/lib/session-token";
+import { parseCookies } from "@/lib/identity/cookies";
+import { guestCookieName, verifyGuestCookie } from "@/lib/identity/guest";
+import { readSessionToken } from "@/lib/identity/session-token";
 
 /** Who is calling: the one answer every route, page and action uses. */
 export type Caller =

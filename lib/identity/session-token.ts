@@ -1,6 +1,6 @@
 import { encode, getToken } from "next-auth/jwt";
-import { siteIsHttps } from "@/lib/cookies";
 import { authSecret } from "@/lib/env";
+import { siteIsHttps } from "@/lib/identity/cookies";
 
 // Auth.js names its session cookie by whether the site is served over https; the
 // JWT's salt is that name. Reading and writing here stay compatible with Auth.js's own
