@@ -1,9 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
 import { shareChatOverHttp } from "../tests/support/share-over-http";
-import { copyBuild, createDatabase, type Server, startServer } from "./support/servers";
+import { isolatedDeployment } from "./support/servers";
 
 // What an anonymous visitor can make the server keep: nothing, for ids it makes up.
 // A server of its own (own build copy, own PostgreSQL database) so that nothing else
@@ -11,28 +10,8 @@ import { copyBuild, createDatabase, type Server, startServer } from "./support/s
 
 test.describe.configure({ mode: "serial" });
 
-let db: Awaited<ReturnType<typeof createDatabase>>;
-let sql: ReturnType<typeof postgres>;
-let build: ReturnType<typeof copyBuild>;
-let server: Server;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  db = await createDatabase();
-  sql = postgres(db.url, { max: 1, onnotice: () => {} });
-  build = copyBuild("abuse");
-  server = await startServer({
-    DATABASE_URL: db.url,
-    NEXT_DIST_DIR: build.distDir,
-    NODE_OPTIONS: `--require ${path.resolve("e2e/support/no-outbound.cjs")}`,
-  });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await sql?.end();
-  await db?.drop();
-  build?.remove();
+const own = isolatedDeployment("abuse", {
+  NODE_OPTIONS: `--require ${path.resolve("e2e/support/no-outbound.cjs")}`,
 });
 
 /** Every file under a directory, recursively, with its size. */
@@ -49,11 +28,11 @@ function files(dir: string): Map<string, number> {
 const totalBytes = (found: Map<string, number>) => [...found.values()].reduce((a, b) => a + b, 0);
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }[]>`
+  const tables = await own.sql<{ name: string }[]>`
     select table_name as name from information_schema.tables where table_schema = 'public'`;
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const [row] = await sql.unsafe(`select count(*)::int as n from "${name}"`);
+    const [row] = await own.sql.unsafe(`select count(*)::int as n from "${name}"`);
     counts[name] = row?.n ?? -1;
   }
   return counts;
@@ -72,7 +51,7 @@ async function statusesOf(urls: string[]): Promise<Record<number, number>> {
   for (let i = 0; i < urls.length; i += 20) {
     await Promise.all(
       urls.slice(i, i + 20).map(async (url) => {
-        const response = await fetch(`${server.url}${url}`);
+        const response = await fetch(`${own.server.url}${url}`);
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       }),
@@ -82,7 +61,7 @@ async function statusesOf(urls: string[]): Promise<Record<number, number>> {
 }
 
 const sharedChat = (title: string, content: string) =>
-  shareChatOverHttp(server.url, {
+  shareChatOverHttp(own.server.url, {
     title,
     messages: [
       { message_type: "user", content },
@@ -92,7 +71,7 @@ const sharedChat = (title: string, content: string) =>
 
 test("1,000 made-up share ids: every OG image, page and API answer is 404, and nothing is written", async () => {
   test.setTimeout(300_000);
-  const start = files(build.distDir);
+  const start = files(own.distDir);
   // The first request for the build's prerendered placeholder page makes Next copy it
   // into its route cache: one fixed path, once, whoever asks.
   await statusesOf([
@@ -100,7 +79,7 @@ test("1,000 made-up share ids: every OG image, page and API answer is 404, and n
     `/chatbot/share/${randomShareId()}`,
     `/chatbot/share/${randomShareId()}/opengraph-image`,
   ]);
-  const before = files(build.distDir);
+  const before = files(own.distDir);
   const added = [...before.keys()].filter((file) => !start.has(file));
   expect(
     added.every((file) => file.includes("__placeholder__")),
@@ -117,7 +96,7 @@ test("1,000 made-up share ids: every OG image, page and API answer is 404, and n
   const all404 = { 404: ids.length };
   expect(answers).toEqual({ image: all404, page: all404, api: all404 });
 
-  const after = files(build.distDir);
+  const after = files(own.distDir);
   expect([...after.keys()].filter((file) => !before.has(file))).toEqual([]);
   expect(totalBytes(after)).toBe(totalBytes(before));
   expect(await rowCounts()).toEqual(rowsBefore);
@@ -126,15 +105,15 @@ test("1,000 made-up share ids: every OG image, page and API answer is 404, and n
 test("a real shared chat: its page and OG image are drawn and then served from the cache", async () => {
   const { shareId } = await sharedChat("Learning chess", "How do I learn chess?");
   for (const url of [`/chatbot/share/${shareId}`, `/chatbot/share/${shareId}/opengraph-image`]) {
-    const first = await fetch(`${server.url}${url}`);
+    const first = await fetch(`${own.server.url}${url}`);
     expect(first.status).toBe(200);
     await first.arrayBuffer();
-    const second = await fetch(`${server.url}${url}`);
+    const second = await fetch(`${own.server.url}${url}`);
     expect(second.status).toBe(200);
     expect(second.headers.get("x-nextjs-cache"), url).toBe("HIT");
     await second.arrayBuffer();
   }
-  const stored = [...files(build.distDir).keys()].filter((file) => file.includes(shareId));
+  const stored = [...files(own.distDir).keys()].filter((file) => file.includes(shareId));
   expect(stored.some((file) => file.endsWith(".html"))).toBe(true);
   expect(stored.some((file) => file.endsWith("opengraph-image.body"))).toBe(true);
 });
@@ -144,18 +123,20 @@ test("an unshared chat's page is a 404 and its cached copy leaves the disk", asy
 }) => {
   const { id, shareId, cookie } = await sharedChat("Learning go", "How do I learn go?");
   const pageFiles = () =>
-    [...files(build.distDir).keys()].filter(
+    [...files(own.distDir).keys()].filter(
       (file) => file.includes(shareId) && !file.includes("opengraph-image"),
     );
-  expect((await fetch(`${server.url}/chatbot/share/${shareId}`)).status).toBe(200);
+  expect((await fetch(`${own.server.url}/chatbot/share/${shareId}`)).status).toBe(200);
   expect(pageFiles().length).toBeGreaterThan(0);
-  const unshared = await request.post(`${server.url}/api/chats/${id}/share`, {
+  const unshared = await request.post(`${own.server.url}/api/chats/${id}/share`, {
     data: { is_shared: false },
     headers: { cookie },
   });
   expect(unshared.status()).toBe(200);
-  expect((await fetch(`${server.url}/chatbot/share/${shareId}`)).status).toBe(404);
-  expect((await fetch(`${server.url}/chatbot/share/${shareId}/opengraph-image`)).status).toBe(404);
+  expect((await fetch(`${own.server.url}/chatbot/share/${shareId}`)).status).toBe(404);
+  expect((await fetch(`${own.server.url}/chatbot/share/${shareId}/opengraph-image`)).status).toBe(
+    404,
+  );
   expect(pageFiles()).toEqual([]);
 });
 
@@ -164,13 +145,13 @@ test("a real shared chat in any script: its OG image is drawn with no request to
     "学习国际象棋 🎉 Learning chess ♟️",
     "How do I learn chess? 😀 مرحبا नमस्ते Привет",
   );
-  const image = await fetch(`${server.url}/chatbot/share/${shareId}/opengraph-image`);
+  const image = await fetch(`${own.server.url}/chatbot/share/${shareId}/opengraph-image`);
   expect(image.status).toBe(200);
   expect(image.headers.get("content-type")).toBe("image/png");
   const png = Buffer.from(await image.arrayBuffer());
   expect(png.subarray(1, 4).toString()).toBe("PNG");
   expect(png.readUInt32BE(16)).toBe(1200);
   expect(png.readUInt32BE(20)).toBe(630);
-  expect(server.output()).not.toContain("[outbound]");
-  expect(server.output()).not.toMatch(/Failed to load dynamic font|fetch failed/);
+  expect(own.server.output()).not.toContain("[outbound]");
+  expect(own.server.output()).not.toMatch(/Failed to load dynamic font|fetch failed/);
 });

@@ -1,6 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import postgres from "postgres";
-import { copyBuild, createDatabase, type Server, startServer } from "./support/servers";
+import { isolatedDeployment } from "./support/servers";
 
 // The sitemap at the protocol's real limit, 50,000 URLs, on a server and a PostgreSQL
 // database of its own: one file up to the limit, an index of files past it, and a chat
@@ -8,40 +7,22 @@ import { copyBuild, createDatabase, type Server, startServer } from "./support/s
 
 test.describe.configure({ mode: "serial" });
 
-let db: Awaited<ReturnType<typeof createDatabase>>;
-let sql: ReturnType<typeof postgres>;
-let build: ReturnType<typeof copyBuild>;
-let server: Server;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  db = await createDatabase();
-  sql = postgres(db.url, { max: 1, onnotice: () => {} });
-  build = copyBuild("sitemap");
-  server = await startServer({ DATABASE_URL: db.url, NEXT_DIST_DIR: build.distDir });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await sql?.end();
-  await db?.drop();
-  build?.remove();
-});
+const own = isolatedDeployment("sitemap");
 
 async function get(path: string) {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${own.server.url}${path}`);
   return { status: response.status, body: await response.text() };
 }
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? "");
 
 async function discoverableChat(request: APIRequestContext, title: string) {
-  const created = await request.post(`${server.url}/api/chats`, {
+  const created = await request.post(`${own.server.url}/api/chats`, {
     data: { title, messages: [{ message_type: "user", content: `About ${title}` }] },
   });
   expect(created.status()).toBe(201);
   const chat = await created.json();
-  const patched = await request.patch(`${server.url}/api/chats/${chat.id}`, {
+  const patched = await request.patch(`${own.server.url}/api/chats/${chat.id}`, {
     data: { is_shared: true, is_discoverable: true },
   });
   expect(patched.status()).toBe(200);
@@ -53,14 +34,14 @@ test("50,000 URLs are one file; one more chat makes an index of two files; a cha
 }) => {
   test.setTimeout(180_000);
   const email = `sitemap-${crypto.randomUUID()}@example.test`;
-  const signedUp = await request.post(`${server.url}/api/register`, {
+  const signedUp = await request.post(`${own.server.url}/api/register`, {
     data: { email, password: "a long enough password" },
   });
   expect(signedUp.status()).toBe(201);
   const first = await discoverableChat(request, "The first chat");
-  const [user] = await sql`select id from users where email = ${email}`;
+  const [user] = await own.sql`select id from users where email = ${email}`;
   // The home page, the first chat and these: 50,000 URLs.
-  await sql`
+  await own.sql`
     insert into chats_chat (user_id, title, share_id, is_shared, is_discoverable)
     select ${user?.id}, 'Seeded', 'seed' || lpad(n::text, 18, '0'), true, true
     from generate_series(1, 49998) n`;
@@ -92,7 +73,7 @@ test("50,000 URLs are one file; one more chat makes an index of two files; a cha
   expect((await get("/sitemaps/2.xml")).status).toBe(404);
 
   // Private again: out of the sitemap at the next request, which is one file again.
-  const privateAgain = await request.patch(`${server.url}/api/chats/${last.id}`, {
+  const privateAgain = await request.patch(`${own.server.url}/api/chats/${last.id}`, {
     data: { is_discoverable: false },
   });
   expect(privateAgain.status()).toBe(200);

@@ -1,5 +1,7 @@
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
+import { test } from "@playwright/test";
+import postgres from "postgres";
 import { type NextServer, startNextServer } from "../../tests/support/next-server";
 import { createScratchDatabase, type ScratchDatabase } from "../../tests/support/scratch-database";
 import { E2E_LIMITS } from "./limits";
@@ -37,4 +39,37 @@ export function createDatabase(): Promise<ScratchDatabase> {
     adminUrl: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
     prefix: "skillmate_e2e",
   });
+}
+
+/** A spec file's own deployment; its fields are set once its beforeAll has run. */
+export type Deployment = { server: Server; sql: postgres.Sql; distDir: string };
+
+/**
+ * A server of its own for one spec file, started before its tests and removed after:
+ * its own copy of the build (its page cache is the spec's to inspect) and its own
+ * PostgreSQL database, with a client on that database for the spec's checks.
+ */
+export function isolatedDeployment(name: string, env: Record<string, string> = {}): Deployment {
+  const deployment = {} as Deployment;
+  let db: ScratchDatabase | undefined;
+  let build: ReturnType<typeof copyBuild> | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    db = await createDatabase();
+    deployment.sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    build = copyBuild(name);
+    deployment.distDir = build.distDir;
+    deployment.server = await startServer({
+      DATABASE_URL: db.url,
+      NEXT_DIST_DIR: build.distDir,
+      ...env,
+    });
+  });
+  test.afterAll(async () => {
+    await deployment.server?.stop();
+    await deployment.sql?.end();
+    await db?.drop();
+    build?.remove();
+  });
+  return deployment;
 }
