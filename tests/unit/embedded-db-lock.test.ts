@@ -12,6 +12,10 @@ afterEach(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+// A child that opens and migrates PGlite takes ~6 s alone, several times that on a busy
+// machine: these tests wait for it rather than fail.
+const CHILD_TIMEOUT_MS = 120_000;
+
 function holdDatabase(dataDir: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
@@ -43,7 +47,7 @@ test("a second process opening the embedded database is refused with a clear mes
   expect((caught as Error).message).toBe(
     `the embedded database is in use by process ${holder.pid}; set DATABASE_URL to run several processes`,
   );
-});
+}, CHILD_TIMEOUT_MS);
 
 test("the lock is released when the holder closes, and can be taken again", async () => {
   const dataDir = path.join(root, "release");
@@ -54,7 +58,7 @@ test("the lock is released when the holder closes, and can be taken again", asyn
   expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
   const release = lockDirectory(path.join(dataDir, "pglite"));
   release();
-});
+}, CHILD_TIMEOUT_MS);
 
 test("a lock left by a process that died is taken over", () => {
   const dir = path.join(root, "stale");
