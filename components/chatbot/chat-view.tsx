@@ -21,8 +21,10 @@ export function ChatView({
       <Conversation
         messages={turn.messages}
         busy={turn.busy}
+        pending={turn.pending}
         onSend={(text) => void turn.send(text)}
         onRetry={(failed) => void turn.retry(failed)}
+        onRetryNow={turn.retryNow}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">
         <Refusal text={turn.refusal} />

@@ -64,7 +64,10 @@ export function Composer({
     // The chat on screen is being left for a new one: the text goes there instead.
     if (!message || busy || (!fresh && handoff.pending())) return;
     setText("");
-    if (!(await onSend(message))) setText((current) => current || message);
+    // Not sent: it comes back, before whatever was typed while it waited.
+    if (!(await onSend(message))) {
+      setText((current) => (current.trim() ? `${message}\n\n${current}` : message));
+    }
     area.current?.focus();
   }
 
@@ -93,8 +96,11 @@ export function Composer({
         }}
         className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-base leading-6 outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400"
       />
+      {/* Keyed apart: a Stop that ends the turn at once (a wait to resend) re-renders during
+          its own click, and a reused element turned type="submit" would then send. */}
       {busy ? (
         <button
+          key="stop"
           type="button"
           aria-label="Stop"
           title="Stop"
@@ -105,6 +111,7 @@ export function Composer({
         </button>
       ) : (
         <button
+          key="send"
           type="submit"
           aria-label="Send"
           title="Send (Enter)"

@@ -1,5 +1,7 @@
 import { AlertCircle, RotateCcw } from "lucide-react";
 import { Markdown } from "@/components/markdown/markdown";
+import type { Wait } from "@/lib/client/retry";
+import { PendingStatus } from "./pending-status";
 
 export type UiMessage = {
   id: string;
@@ -7,15 +9,31 @@ export type UiMessage = {
   content: string;
   isError: boolean;
   streaming?: boolean;
+  /** Not stored: the notice for a reply that broke off, which Retry asks for again. */
+  interrupted?: boolean;
 };
 
-export function MessageItem({ message, onRetry }: { message: UiMessage; onRetry?: () => void }) {
+export function MessageItem({
+  message,
+  onRetry,
+  pending,
+  onRetryNow,
+}: {
+  message: UiMessage;
+  onRetry?: () => void;
+  /** The request for this message waits to be sent again. */
+  pending?: Wait;
+  onRetryNow: () => void;
+}) {
   if (message.role === "user") {
     return (
-      <article aria-label="You" className="flex justify-end">
+      <article aria-label="You" className="flex flex-col items-end gap-1.5">
         <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-zinc-800">
           {message.content}
         </div>
+        {pending ? (
+          <PendingStatus label="Not sent yet" wait={pending} onRetryNow={onRetryNow} />
+        ) : null}
       </article>
     );
   }
@@ -46,6 +64,8 @@ export function MessageItem({ message, onRetry }: { message: UiMessage; onRetry?
     <article aria-label="SkillMate" aria-busy={message.streaming || undefined} className="min-w-0">
       {message.content ? (
         <Markdown>{message.content}</Markdown>
+      ) : pending ? (
+        <PendingStatus label="Could not reach SkillMate" wait={pending} onRetryNow={onRetryNow} />
       ) : (
         <p className="flex items-center gap-1 text-zinc-600 dark:text-zinc-400">
           <span>SkillMate is thinking</span>

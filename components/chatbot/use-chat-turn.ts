@@ -1,27 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, chatsApi, newId } from "@/lib/client/chats-api";
-import type { ChatDetailOut, ChatOut } from "@/lib/validation/chat";
+import { Retrier, type Wait } from "@/lib/client/retry";
+import type { ChatDetailOut } from "@/lib/validation/chat";
 import { useChats } from "./chats-provider";
 import type { UiMessage } from "./message-item";
-import { type ReplyRequest, streamReply } from "./reply-stream";
+import { openReply, type ReplyRequest, readReply } from "./reply-stream";
+import { INTERRUPTED, pendingReply, summary, toUi } from "./turn-messages";
+import { chatAfterTurn, trackTurn, turnInFlight } from "./turns-in-flight";
+import { messageOf } from "./use-optimistic-chats";
 
-function toUi(chat: ChatDetailOut | null): UiMessage[] {
-  return (chat?.messages ?? []).map((m) => ({
-    id: m.id,
-    role: m.message_type,
-    content: m.content,
-    isError: m.is_error,
-  }));
-}
+/** A request the server has not taken yet, sent again until it does; shown at `messageId`. */
+export type PendingSend = Wait & { messageId: string };
 
-function summary({ messages: _messages, ...chat }: ChatDetailOut): ChatOut {
-  return chat;
-}
+/** What became of a turn: taken by the server, refused by it, or stopped before either. */
+type Outcome = "sent" | "refused" | "unsent";
 
-/** The empty assistant message a reply streams into. */
-function pendingReply(): UiMessage {
-  return { id: newId(), role: "assistant", content: "", isError: false, streaming: true };
-}
+/** One turn's handles: Stop aborts `signal`, "Retry now" wakes `retrier`. */
+type Turn = { signal: AbortSignal; retrier: Retrier };
 
 export type ChatTurn = {
   /** Null until the first send creates the chat. */
@@ -30,30 +25,72 @@ export type ChatTurn = {
   busy: boolean;
   /** Why the last message was not sent (a limit, say), shown at the composer that holds it. */
   refusal: string | null;
+  pending: PendingSend | null;
   /** Resolves false when the message was not accepted, so the composer gives it back. */
   send: (text: string) => Promise<boolean>;
   retry: (failed: UiMessage) => Promise<void>;
-  /** Ends the streaming reply; what arrived of it stays. */
+  /** Ends the streaming reply (what arrived of it stays), or the wait to send. */
   stop: () => void;
+  /** Sends the pending request at once instead of after its wait. */
+  retryNow: () => void;
 };
 
 /**
  * One conversation's turns. A new chat (`initialChat` null) is created on the first send;
  * the URL then becomes the chat's own with history.replaceState, which keeps the view,
- * and its stream, alive.
+ * and its stream, alive. Creating the chat and sending the turn are retried while the
+ * server cannot be reached (lib/client/retry.ts), always with the same ids.
  */
 export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
   const { upsert } = useChats();
   const [chatId, setChatId] = useState(initialChat?.id ?? null);
-  const [messages, setMessages] = useState(() => toUi(initialChat));
+  const [messages, setMessages] = useState(() =>
+    toUi(initialChat, Boolean(initialChat && turnInFlight(initialChat.id))),
+  );
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingSend | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const retrier = useRef<Retrier | null>(null);
+  // A message stopped before the server took it, kept with its id (see send).
+  const unsent = useRef<{ text: string; id: string } | null>(null);
+  const mounted = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // The open chat may be older than the sidebar's first page: make it known to the list.
   useEffect(() => {
     if (initialChat) upsert(summary(initialChat));
   }, [initialChat, upsert]);
+
+  // Reopened while a turn of this tab still runs: show the chat as stored once it is over.
+  useEffect(() => {
+    const running = initialChat && turnInFlight(initialChat.id);
+    if (!running) return;
+    let live = true;
+    chatAfterTurn(initialChat.id, running)
+      .catch(() => initialChat) // unreachable: as it was, with Retry should it be unanswered
+      .then((chat) => live && setMessages(toUi(chat, false)));
+    return () => {
+      live = false;
+    };
+  }, [initialChat]);
+
+  // Closing the page would drop a message still waiting to be sent: ask first.
+  useEffect(() => {
+    if (!pending) return;
+    const keep = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = true; // browsers from before preventDefault() was enough
+    };
+    window.addEventListener("beforeunload", keep);
+    return () => window.removeEventListener("beforeunload", keep);
+  }, [pending]);
 
   const update = useCallback((id: string, change: (m: UiMessage) => Partial<UiMessage>) => {
     setMessages((list) => list.map((m) => (m.id === id ? { ...m, ...change(m) } : m)));
@@ -69,15 +106,46 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
     [upsert],
   );
 
-  /** Streams one reply into `body.assistant_id`; false when the server refused the turn. */
+  /** Starts a turn whose waits show at `messageId`. */
+  const begin = useCallback((messageId: string): Turn => {
+    const controller = new AbortController();
+    abort.current = controller;
+    retrier.current = new Retrier(controller.signal, (wait) =>
+      setPending(wait && { ...wait, messageId }),
+    );
+    return { signal: controller.signal, retrier: retrier.current };
+  }, []);
+
+  const end = useCallback(() => {
+    abort.current = null;
+    retrier.current = null;
+    setBusy(false);
+  }, []);
+
+  /** The chat's id, creating the chat on a new chat's first send. */
+  const ensureChat = useCallback(
+    async ({ retrier }: Turn): Promise<string> => {
+      if (chatId) return chatId;
+      const created = await retrier.run(() => chatsApi.create());
+      upsert(summary(created));
+      setChatId(created.id);
+      // Only while on screen: the person may have moved on to another chat meanwhile.
+      if (mounted.current) window.history.replaceState(null, "", `/chatbot/c/${created.id}`);
+      return created.id;
+    },
+    [chatId, upsert],
+  );
+
+  /** Sends one turn and streams its reply into `body.assistant_id`. */
   const runTurn = useCallback(
-    async (body: ReplyRequest, isFirst: boolean): Promise<boolean> => {
-      const controller = new AbortController();
-      abort.current = controller;
-      let accepted = true;
+    async (body: ReplyRequest, isFirst: boolean, { signal, retrier }: Turn): Promise<Outcome> => {
+      const untrack = trackTurn(body.chat_id);
+      let sent = false;
       let started = false;
       try {
-        await streamReply(body, controller.signal, {
+        const response = await retrier.run(() => openReply(body, signal));
+        sent = true;
+        await readReply(response, {
           onDelta: (delta) => {
             if (!started && isFirst) refreshChat(body.chat_id); // the server has titled it
             started = true;
@@ -86,30 +154,31 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
           onError: (message) =>
             update(body.assistant_id, () => ({ content: message, isError: true })),
         });
+        return "sent";
       } catch (error) {
-        if (controller.signal.aborted) {
-          // Stop: the partial reply stays, as the server stores it.
-        } else if (error instanceof ApiError) {
-          accepted = false;
-          setRefusal(`Your message was not sent. ${error.message}`);
-        } else {
-          update(body.assistant_id, () => ({
-            content: "The connection was lost before the reply finished. Please try again.",
-            isError: true,
-          }));
+        // Stop: a partial reply stays, as the server stores it.
+        if (signal.aborted) return sent ? "sent" : "unsent";
+        if (!sent) {
+          setRefusal(`Your message was not sent. ${messageOf(error)}`);
+          return "refused";
         }
+        // Broke off (connection lost, server killed): retryable, never "thinking" forever.
+        update(body.assistant_id, () => ({
+          content: INTERRUPTED,
+          isError: true,
+          interrupted: true,
+        }));
+        return "sent";
       } finally {
-        abort.current = null;
+        untrack();
         setMessages((list) =>
           list
             .map((m) => (m.id === body.assistant_id ? { ...m, streaming: false } : m))
             // A reply stopped before its first word is not stored; do not show it either.
             .filter((m) => m.id !== body.assistant_id || m.isError || m.content.trim()),
         );
-        setBusy(false);
         refreshChat(body.chat_id);
       }
-      return accepted;
     },
     [refreshChat, update],
   );
@@ -119,36 +188,41 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
       if (busy) return false;
       setBusy(true);
       setRefusal(null);
-      let id = chatId;
-      if (!id) {
-        try {
-          const created = await chatsApi.create();
-          upsert(summary(created));
-          id = created.id;
-          setChatId(id);
-          window.history.replaceState(null, "", `/chatbot/c/${id}`);
-        } catch (error) {
-          setRefusal(
-            `Your message was not sent. ${error instanceof ApiError ? error.message : "Could not start a chat."}`,
-          );
-          setBusy(false);
-          return false;
-        }
-      }
-      const user: UiMessage = { id: newId(), role: "user", content: text, isError: false };
+      // The same text sent again after Stop keeps its id: should an attempt before Stop
+      // have reached the server after all, the message is still stored once.
+      const id = unsent.current?.text === text ? unsent.current.id : newId();
+      unsent.current = null;
+      const user: UiMessage = { id, role: "user", content: text, isError: false };
       const reply = pendingReply();
       const isFirst = messages.length === 0;
       setMessages((list) => [...list, user, reply]);
-      const accepted = await runTurn(
-        { chat_id: id, assistant_id: reply.id, message: { id: user.id, content: text } },
-        isFirst,
-      );
-      // The server refused the message: take it back out, and the composer gets it back.
-      if (!accepted)
+      const turn = begin(user.id);
+      let outcome: Outcome;
+      try {
+        const chat = await ensureChat(turn);
+        outcome = await runTurn(
+          { chat_id: chat, assistant_id: reply.id, message: { id: user.id, content: text } },
+          isFirst,
+          turn,
+        );
+      } catch (error) {
+        // The chat could not be created.
+        outcome = turn.signal.aborted ? "unsent" : "refused";
+        if (outcome === "refused") {
+          setRefusal(
+            `Your message was not sent. ${error instanceof ApiError ? error.message : "Could not start a chat."}`,
+          );
+        }
+      } finally {
+        end();
+      }
+      if (outcome === "unsent") unsent.current = { text, id: user.id };
+      // Not taken: out of the conversation, and the composer gets it back.
+      if (outcome !== "sent")
         setMessages((list) => list.filter((m) => m.id !== user.id && m.id !== reply.id));
-      return accepted;
+      return outcome === "sent";
     },
-    [busy, chatId, messages.length, runTurn, upsert],
+    [busy, messages.length, begin, end, ensureChat, runTurn],
   );
 
   const retry = useCallback(
@@ -158,16 +232,38 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
       setRefusal(null);
       const reply = pendingReply();
       setMessages((list) => list.map((m) => (m.id === failed.id ? reply : m)));
-      const accepted = await runTurn(
-        { chat_id: chatId, assistant_id: reply.id, retry_of: failed.id },
-        false,
-      );
-      if (!accepted) setMessages((list) => list.map((m) => (m.id === reply.id ? failed : m)));
+      const turn = begin(reply.id);
+      try {
+        // A reply that broke off may have been stored all the same (the server went on
+        // after the connection dropped): show that rather than ask for another.
+        if (failed.interrupted) {
+          const stored = await chatsApi.get(chatId).catch(() => null);
+          if (stored && stored.messages.at(-1)?.message_type !== "user") {
+            setMessages(toUi(stored, false));
+            return;
+          }
+        }
+        // An interrupted reply is not stored (or is the one just checked): nothing to replace.
+        const outcome = await runTurn(
+          {
+            chat_id: chatId,
+            assistant_id: reply.id,
+            ...(failed.interrupted ? {} : { retry_of: failed.id }),
+          },
+          false,
+          turn,
+        );
+        if (outcome !== "sent")
+          setMessages((list) => list.map((m) => (m.id === reply.id ? failed : m)));
+      } finally {
+        end();
+      }
     },
-    [busy, chatId, runTurn],
+    [busy, chatId, begin, end, runTurn],
   );
 
   const stop = useCallback(() => abort.current?.abort(), []);
+  const retryNow = useCallback(() => retrier.current?.now(), []);
 
-  return { chatId, messages, busy, refusal, send, retry, stop };
+  return { chatId, messages, busy, refusal, pending, send, retry, stop, retryNow };
 }

@@ -2,6 +2,15 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 const CHAT_URL = /\/chatbot\/c\/([0-9a-f-]{36})$/;
 
+export type StoredMessage = {
+  id: string;
+  message_type: "user" | "assistant";
+  content: string;
+  is_error: boolean;
+};
+
+export type StoredChat = { id: string; title: string; messages: StoredMessage[] };
+
 /** The chatbot page (/chatbot and /chatbot/c/<id>), by the names a person sees. */
 export class ChatbotPage {
   constructor(readonly page: Page) {}
@@ -45,10 +54,8 @@ export class ChatbotPage {
   }
 
   /** Waits until no reply is streaming any more. */
-  async waitForReply() {
-    await expect(this.page.getByRole("button", { name: "Stop" })).toHaveCount(0, {
-      timeout: 15_000,
-    });
+  async waitForReply({ timeout = 15_000 }: { timeout?: number } = {}) {
+    await expect(this.page.getByRole("button", { name: "Stop" })).toHaveCount(0, { timeout });
     await expect(this.replies().last()).not.toHaveAttribute("aria-busy", "true");
   }
 
@@ -122,5 +129,106 @@ export class ChatbotPage {
 
   toast(text: string | RegExp): Locator {
     return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+  }
+
+  /** The line under a message the server has not taken yet ("Not sent yet — retrying…"). */
+  pendingStatus(): Locator {
+    return this.page.getByRole("status").filter({ hasText: /— retrying/ });
+  }
+
+  async retryNow() {
+    await this.page.getByRole("button", { name: "Retry now" }).click();
+  }
+
+  /** The notice of a reply that never came or broke off, with its Retry. */
+  interrupted(): Locator {
+    return this.replies().filter({ hasText: "The reply was interrupted." });
+  }
+
+  /** A chat made through the API by the page itself (so its guest owns it); needs a page of the site open. */
+  async createChat(
+    messages: Pick<StoredMessage, "message_type" | "content">[],
+  ): Promise<StoredChat> {
+    return this.page.evaluate(
+      async (body) => {
+        const response = await fetch("/api/chats", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (response.status !== 201) throw new Error(`POST /api/chats: ${response.status}`);
+        return response.json();
+      },
+      { messages },
+    );
+  }
+
+  /** The chat as stored, read by the page itself (GET /api/chats/<id>/ with its cookies). */
+  async stored(chatId: string): Promise<StoredChat> {
+    return this.page.evaluate(async (id) => {
+      const response = await fetch(`/api/chats/${id}/`);
+      if (!response.ok) throw new Error(`GET /api/chats/${id}/: ${response.status}`);
+      return response.json();
+    }, chatId);
+  }
+
+  /**
+   * Records the JSON bodies POSTed to `path` from now on, and fails the first `times` of
+   * them: as a dropped connection ("abort"), or as the contract's 503 `unavailable` with
+   * `Retry-After: retryAfter` ("503"). The rest go through to the server.
+   */
+  async failPosts(
+    path: string,
+    times: number,
+    failure: "abort" | "503" = "abort",
+    retryAfter = 1,
+  ): Promise<Record<string, unknown>[]> {
+    const bodies: Record<string, unknown>[] = [];
+    let left = times;
+    await this.page.route(
+      (url) => url.pathname === path,
+      async (route) => {
+        if (route.request().method() !== "POST") return route.fallback();
+        bodies.push(route.request().postDataJSON());
+        if (left-- <= 0) return route.fallback();
+        if (failure === "abort") return route.abort("internetdisconnected");
+        return route.fulfill({
+          status: 503,
+          headers: { "retry-after": String(retryAfter) },
+          contentType: "application/json",
+          body: JSON.stringify({
+            error: { code: "unavailable", message: "The service is briefly unavailable." },
+          }),
+        });
+      },
+    );
+    return bodies;
+  }
+
+  /**
+   * Waits until the chat holds `text` once and one reply after it, and shows just that
+   * after a reload (no notice, nothing doubled). Resolves with the stored chat.
+   */
+  async expectStoredOnce(chatId: string, text: string): Promise<StoredChat> {
+    await expect
+      .poll(async () => (await this.stored(chatId)).messages.map((m) => m.message_type))
+      .toEqual(["user", "assistant"]);
+    const stored = await this.stored(chatId);
+    expect(stored.messages[0]?.content).toBe(text);
+    expect(stored.messages[1]?.is_error).toBe(false);
+    await this.page.reload();
+    await expect(this.userMessages()).toHaveText([text]);
+    await expect(this.replies()).toHaveCount(1);
+    await expect(this.interrupted()).toHaveCount(0);
+    return stored;
+  }
+
+  /** The ids of the caller's chats, read by the page itself. */
+  async storedChatIds(): Promise<string[]> {
+    return this.page.evaluate(async () => {
+      const response = await fetch("/api/chats/");
+      const body: { results: { id: string }[] } = await response.json();
+      return body.results.map((chat) => chat.id);
+    });
   }
 }

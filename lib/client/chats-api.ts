@@ -7,38 +7,67 @@ import type { ChatDetailOut, ChatListOut, ChatOut, ShareStateOut } from "@/lib/v
 /** A refusal from the API, carrying the contract's error code and human message. */
 export class ApiError extends Error {
   constructor(
+    /** 0 when no answer came (offline, connection refused or dropped). */
     readonly status: number,
     readonly code: string,
     message: string,
+    /** When the server said to come back (its Retry-After), in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
+/** Retry-After: delay-seconds or an HTTP date. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header?.trim()) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
 export async function errorFrom(response: Response): Promise<ApiError> {
+  const after = retryAfterMs(response.headers.get("retry-after"));
   try {
     const body = (await response.json()) as Partial<ErrorBody>;
     if (body.error?.message) {
-      return new ApiError(response.status, body.error.code, body.error.message);
+      return new ApiError(response.status, body.error.code, body.error.message, after);
     }
   } catch {
     // Not the contract's JSON (a proxy's page, a dropped connection): say so generically.
   }
-  return new ApiError(response.status, "internal_error", "Something went wrong. Please try again.");
+  return new ApiError(
+    response.status,
+    "internal_error",
+    "Something went wrong. Please try again.",
+    after,
+  );
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+/**
+ * fetch, answering only a success: a refusal rejects with its ApiError, and so does no
+ * answer at all (status 0), so that callers can tell "send it again" from "do not".
+ * Stop's abort rejects as fetch's own AbortError.
+ */
+export async function request(path: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      ...init,
-      headers: init?.body ? { "content-type": "application/json" } : undefined,
-    });
-  } catch {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (init?.signal?.aborted) throw error;
     throw new ApiError(0, "network_error", "You seem to be offline. Please try again.");
   }
   if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await request(path, {
+    ...init,
+    headers: init?.body ? { "content-type": "application/json" } : undefined,
+  });
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 

@@ -1,0 +1,40 @@
+import { newId } from "@/lib/client/chats-api";
+import type { ChatDetailOut, ChatOut } from "@/lib/validation/chat";
+import type { UiMessage } from "./message-item";
+
+export const INTERRUPTED = "The reply was interrupted.";
+
+export function summary({ messages: _messages, ...chat }: ChatDetailOut): ChatOut {
+  return chat;
+}
+
+/** The empty assistant message a reply streams into, under the id the server stores it by. */
+export function pendingReply(): UiMessage {
+  return { id: newId(), role: "assistant", content: "", isError: false, streaming: true };
+}
+
+/**
+ * A chat as stored. A last message of the user's has no reply: the server died or lost
+ * its connection mid-turn (the user's message is stored before the reply starts, the
+ * reply when it ends), so it gets a notice with Retry; unless this tab is still
+ * `answering` it (a turn from before the person opened another chat and came back).
+ * Neither is stored: their ids only have to be stable between the server's render and
+ * the browser's.
+ */
+export function toUi(chat: ChatDetailOut | null, answering: boolean): UiMessage[] {
+  const list: UiMessage[] = (chat?.messages ?? []).map((m) => ({
+    id: m.id,
+    role: m.message_type,
+    content: m.content,
+    isError: m.is_error,
+  }));
+  const last = list.at(-1);
+  if (last?.role !== "user") return list;
+  const id = `${last.id}-reply`;
+  return [
+    ...list,
+    answering
+      ? { id, role: "assistant", content: "", isError: false, streaming: true }
+      : { id, role: "assistant", content: INTERRUPTED, isError: true, interrupted: true },
+  ];
+}
