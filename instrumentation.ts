@@ -9,4 +9,11 @@ export async function register() {
   installPeerAddressHook();
   const { getDb } = await import("@/db/client");
   await getDb();
+  // Graceful shutdown, in `next start` and the standalone server.js alike: this process
+  // takes SIGTERM and SIGINT over from Next (lib/lifecycle/signals.ts says why). Not in
+  // `next dev`, whose own handlers also stop its file watchers and workers.
+  if (process.env.NODE_ENV === "production") {
+    const { installShutdownHandlers } = await import("@/lib/lifecycle/signals");
+    installShutdownHandlers();
+  }
 }

@@ -1,12 +1,34 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { getShareExposure } from "@/lib/chats/share-exposure";
+import { isDatabaseUnavailable } from "@/db/errors";
+import { getShareExposure, type ShareExposure } from "@/lib/chats/share-exposure";
+import { UNAVAILABLE_RETRY_AFTER_S } from "@/lib/errors";
+import { safeErrorSummary } from "@/lib/log-safe";
 
 // Share pages and their OG images: response headers that a cached page cannot set itself,
 // and made-up ids refused before any rendering or caching. Never an authorization check:
 // the pages and routes do that.
 export async function proxy(request: NextRequest) {
   const [, , , shareId = "", image] = request.nextUrl.pathname.split("/");
-  const exposure = await getShareExposure(shareId);
+  let exposure: ShareExposure;
+  try {
+    exposure = await getShareExposure(shareId);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // The database is down (docs/operations.md): a 503 to retry, never cached, instead of
+    // Next's bare 500 for a proxy that throws.
+    console.error(`[proxy] database unavailable: ${safeErrorSummary(error).split("\n")[0]}`);
+    return new NextResponse(
+      "SkillMate Chats is temporarily unavailable. Please try again in a few seconds.",
+      {
+        status: 503,
+        headers: {
+          "retry-after": String(UNAVAILABLE_RETRY_AFTER_S),
+          "cache-control": "no-store",
+          "content-type": "text/plain; charset=utf-8",
+        },
+      },
+    );
+  }
   // An image for an id that shows nothing would be drawn and stored per id: refused.
   if (image && !exposure.shared) {
     return new NextResponse("Not found", { status: 404, headers: { "cache-control": "no-store" } });

@@ -4,6 +4,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dataDir, env } from "@/lib/env";
 import { lockDirectory } from "./dir-lock";
 import { migrateDatabase } from "./migrate";
+import { END_TIMEOUT_S, postgresOptions } from "./postgres-options";
 import * as schema from "./schema";
 
 // Both drivers expose the same query builder; the postgres.js type is the common one.
@@ -19,8 +20,9 @@ async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   await migrateDatabase({ kind: "postgres", url });
-  const client = postgres(url, { max: 10, onnotice: () => {} });
-  return { db: drizzle(client, { schema }), close: () => client.end() };
+  // Fails fast while the server is down and reconnects by itself once it is back.
+  const client = postgres(url, { ...postgresOptions(), max: 10 });
+  return { db: drizzle(client, { schema }), close: () => client.end({ timeout: END_TIMEOUT_S }) };
 }
 
 async function openPglite(dir: string): Promise<Handle> {

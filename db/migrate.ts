@@ -1,8 +1,9 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { END_TIMEOUT_S, postgresOptions } from "./postgres-options";
 
-const migrationsFolder = path.resolve("db/migrations");
+export const migrationsFolder = path.resolve("db/migrations");
 
 // Any constant shared by every instance of the app: drizzle's migrator takes no lock,
 // and two instances migrating at once would both apply the same migration.
@@ -29,12 +30,14 @@ export async function migrateDatabase(target: Target): Promise<void> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   // A session-level advisory lock lives on one connection, so the migrator gets its own.
-  const client = postgres(target.url, { max: 1, onnotice: () => {} });
+  const client = postgres(target.url, { ...postgresOptions(), max: 1 });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migrate(drizzle(client), { migrationsFolder });
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
-    await client.end();
+    // Bounded: a connection lost under a migration would otherwise never let go, and
+    // every request would wait on a database that never opens.
+    await client.end({ timeout: END_TIMEOUT_S });
   }
 }

@@ -16,6 +16,14 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  // PostgreSQL outages (docs/operations.md): a connection attempt that has not finished
+  // its handshake by then fails, and the request gets 503 instead of waiting.
+  DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
+  // A pooled connection unused this long is closed (0: kept until its lifetime ends).
+  DB_IDLE_TIMEOUT_S: z.coerce.number().int().min(0).max(3600).default(30),
+  // Graceful shutdown (docs/operations.md): on SIGTERM, how long the replies in flight
+  // get to finish before they are stopped and stored as they stand.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   APP_URL: z.url().optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),

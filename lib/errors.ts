@@ -10,11 +10,16 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  gone: 410,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Retry-After of a 503: a database (or server) that restarts is back within seconds. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export type ErrorIssue = { path: string; message: string };
 
@@ -48,4 +53,15 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/**
+ * 503 unavailable with Retry-After: a dependency (the database) is down, or this server
+ * is going away. The request is safe to send again with the same ids.
+ */
+export function unavailable(message: string, cause?: unknown): AppError {
+  return new AppError("unavailable", message, {
+    headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) },
+    cause,
+  });
 }

@@ -35,6 +35,16 @@ const errorSchema = z.object({
 // POST /api/register/ answers with the account it made (db/queries/users.ts PublicUser).
 const accountSchema = z.object({ id: z.string(), email: z.email(), name: z.string().nullable() });
 
+// The health endpoints (app/api/health/, lib/health.ts).
+const healthSchema = z.object({ status: z.literal("ok") });
+const readinessSchema = z.object({
+  status: z.literal("ready"),
+  migrations: z.object({
+    expected: z.number().int().min(0),
+    applied: z.number().int().min(0),
+  }),
+});
+
 for (const schema of [
   chat.messageInSchema,
   chat.createChatSchema,
@@ -60,6 +70,8 @@ for (const schema of [
 }
 addSchema(responseBodies, errorSchema, "Error");
 addSchema(responseBodies, accountSchema, "Account");
+addSchema(responseBodies, healthSchema, "Health");
+addSchema(responseBodies, readinessSchema, "Readiness");
 
 const ref = (schema: z.ZodType) => {
   const id = requestBodies.get(schema)?.id ?? responseBodies.get(schema)?.id;
@@ -98,17 +110,44 @@ const retryAfter: HeaderDocs = {
   },
 };
 
+const noStore: HeaderDocs = {
+  "Cache-Control": {
+    description: "`no-store`: a health answer is about this moment only",
+    required: true,
+    schema: { type: "string", const: "no-store" },
+  },
+};
+
+const retryAfterUnavailable: HeaderDocs = {
+  "Retry-After": {
+    description: "Seconds to wait before trying again",
+    required: true,
+    schema: { type: "integer", minimum: 0 },
+  },
+};
+
+const headersOf: Partial<Record<number, HeaderDocs>> = {
+  [ERROR_STATUS.rate_limited]: retryAfter,
+  [ERROR_STATUS.unavailable]: retryAfterUnavailable,
+};
+
 const errors = (...codes: ErrorCode[]) =>
   Object.fromEntries(
     [...new Set(codes.map((c) => ERROR_STATUS[c]))].map((status) => [
       status,
       {
         description: codes.filter((c) => ERROR_STATUS[c] === status).join(", "),
-        ...(status === ERROR_STATUS.rate_limited && { headers: retryAfter }),
+        ...(headersOf[status] && { headers: headersOf[status] }),
         content: { "application/json": { schema: ref(errorSchema) } },
       },
     ]),
   );
+
+/**
+ * What every operation that reads or writes the database can answer while it is down or
+ * restarting: 503 with Retry-After (docs/operations.md); safe to retry with the same ids.
+ */
+const DB: ErrorCode = "unavailable";
 
 /** What every write (a method other than GET) can be refused with before its handler runs. */
 const writeErrors: ErrorCode[] = [
@@ -158,7 +197,7 @@ export function openApiDocument() {
       description: [
         "Chats and their messages, owned by a signed-in user (Auth.js session cookie) or a guest (signed `skillmate_guest` cookie, issued on a visitor's first write). Someone else's chat is always 404.",
         "Paths are written in the Django form, with a trailing slash, as the contract's clients call them; the form without the slash answers the same (one form may 308-redirect to the other, keeping method and body). `/api/openapi.json` names a file and has no slash.",
-        "Every error is JSON in the `Error` shape. A method a path does not list is refused with 405 `method_not_allowed` (with an `Allow` header); any other path under `/api/` is 404 `not_found`. Writes from another site are 403 `forbidden`.",
+        "Every error is JSON in the `Error` shape. A method a path does not list is refused with 405 `method_not_allowed` (with an `Allow` header); any other path under `/api/` is 404 `not_found`. Writes from another site are 403 `forbidden`. While the database is down or restarting, every operation that uses it answers 503 `unavailable` with `Retry-After`, before anything is stored or streamed: retrying with the same ids is safe.",
         "Not described here: `/api/auth/*`, the endpoints of Auth.js (sign-in, sign-out, session, CSRF token) that the app's pages use through next-auth; their form posts and redirects are Auth.js's protocol, not this API (a sign-in refused by the limits is a 429).",
       ].join("\n\n"),
     },
@@ -187,7 +226,7 @@ export function openApiDocument() {
           ],
           responses: {
             ...ok(200, "A page of chats", chat.chatListSchema),
-            ...errors("validation_error"),
+            ...errors("validation_error", DB),
           },
         },
         post: {
@@ -196,7 +235,7 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.createChatSchema),
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
-            ...errors(...writeErrors, "conflict"),
+            ...errors(...writeErrors, "conflict", DB),
           },
         },
       },
@@ -207,7 +246,7 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.createWithMessagesSchema),
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
-            ...errors(...writeErrors, "conflict"),
+            ...errors(...writeErrors, "conflict", DB),
           },
         },
       },
@@ -216,7 +255,10 @@ export function openApiDocument() {
         get: {
           operationId: "getChat",
           summary: "A chat with its messages, oldest first",
-          responses: { ...ok(200, "The chat", chat.chatDetailSchema), ...errors("not_found") },
+          responses: {
+            ...ok(200, "The chat", chat.chatDetailSchema),
+            ...errors("not_found", DB),
+          },
         },
         patch: {
           operationId: "updateChat",
@@ -225,7 +267,7 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.patchChatSchema),
           responses: {
             ...ok(200, "The chat", chat.chatDetailSchema),
-            ...errors(...writeErrors, "not_found"),
+            ...errors(...writeErrors, "not_found", DB),
             403: {
               description:
                 "forbidden: a cross-site request, or a guest setting `is_discoverable: true` (only signed-in accounts let search engines index a chat); nothing of the PATCH applies",
@@ -236,7 +278,10 @@ export function openApiDocument() {
         delete: {
           operationId: "deleteChat",
           summary: "Delete the chat and its messages; its share link dies at once",
-          responses: { ...ok(204, "Deleted"), ...errors("forbidden", "not_found", "rate_limited") },
+          responses: {
+            ...ok(204, "Deleted"),
+            ...errors("forbidden", "not_found", "rate_limited", DB),
+          },
         },
       },
       "/api/chats/{id}/messages/": {
@@ -247,7 +292,7 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.appendMessagesSchema),
           responses: {
             ...ok(201, "The chat", chat.chatDetailSchema),
-            ...errors(...writeErrors, "not_found", "conflict"),
+            ...errors(...writeErrors, "not_found", "conflict", DB),
           },
         },
       },
@@ -259,7 +304,7 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.messageInSchema),
           responses: {
             ...ok(201, "The stored message", chat.messageSchema),
-            ...errors(...writeErrors, "not_found", "conflict"),
+            ...errors(...writeErrors, "not_found", "conflict", DB),
           },
         },
       },
@@ -271,7 +316,7 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.shareChatSchema),
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
-            ...errors(...writeErrors, "not_found"),
+            ...errors(...writeErrors, "not_found", DB),
           },
         },
       },
@@ -283,7 +328,7 @@ export function openApiDocument() {
             "Copy a shared chat (without error replies) into a new chat of the caller; a visitor gets a guest identity",
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
-            ...errors("forbidden", "not_found", "rate_limited"),
+            ...errors("forbidden", "not_found", "rate_limited", DB),
           },
         },
       },
@@ -295,7 +340,7 @@ export function openApiDocument() {
           security: [],
           responses: {
             ...ok(200, "The shared chat", chat.sharedChatSchema),
-            ...errors("not_found"),
+            ...errors("not_found", DB),
           },
         },
       },
@@ -314,7 +359,7 @@ export function openApiDocument() {
                 schema: { type: "string" },
               },
             }),
-            ...errors(...writeErrors, "conflict"),
+            ...errors(...writeErrors, "conflict", DB),
             409: {
               description: "conflict: an account with this email (in any case) exists",
               content: { "application/json": { schema: ref(errorSchema) } },
@@ -343,7 +388,7 @@ export function openApiDocument() {
               },
               content: { "text/event-stream": { schema: { type: "string" } } },
             },
-            ...errors(...writeErrors, "not_found", "conflict"),
+            ...errors(...writeErrors, "not_found", "conflict", DB),
             404: {
               description: "not_found: no such chat, or not the caller's",
               content: { "application/json": { schema: ref(errorSchema) } },
@@ -374,6 +419,33 @@ export function openApiDocument() {
                   },
                 },
               },
+            },
+          },
+        },
+      },
+      "/api/health/": {
+        get: {
+          operationId: "liveness",
+          summary: "Liveness: the process answers (no database, no cookies, never cached)",
+          security: [],
+          responses: {
+            ...ok(200, "The process answers", healthSchema, noStore),
+          },
+        },
+      },
+      "/api/health/ready/": {
+        get: {
+          operationId: "readiness",
+          summary:
+            "Readiness: the database answers within 2 s and has every migration of this version applied (never cached)",
+          security: [],
+          responses: {
+            ...ok(200, "Ready to serve requests", readinessSchema, noStore),
+            503: {
+              description:
+                "unavailable: the database is down, slow to answer, or lacks a migration; the message says which",
+              headers: { ...retryAfterUnavailable, ...noStore },
+              content: { "application/json": { schema: ref(errorSchema) } },
             },
           },
         },

@@ -16,6 +16,7 @@
 // before which expiries are no longer known moves forward (notBefore), and the cache
 // handlers refuse entries made before it: forgetting an expiry never revives a page.
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
+const { failFastOptions } = require("../../db/postgres-socket.cjs");
 
 /**
  * The module's contract is shared-tags.d.cts (this specifier resolves to it), so the
@@ -90,7 +91,15 @@ function createSharedTags({
   function client() {
     if (!sql && url) {
       const postgres = require("postgres");
-      sql = postgres(url, { max: 2, idle_timeout: 30, onnotice: () => {} });
+      sql = postgres(url, {
+        max: 2,
+        idle_timeout: 30,
+        onnotice: () => {},
+        // While PostgreSQL is away a sync fails within seconds (and serving goes on with
+        // the last known tag state) instead of holding every cached response: the app's
+        // own settings (docs/operations.md; this file is outside the bundle, lib/env.ts is not).
+        ...failFastOptions({ connectTimeoutS: Number(process.env.DB_CONNECT_TIMEOUT_S) || 3 }),
+      });
     }
     return sql;
   }
@@ -283,7 +292,9 @@ function createSharedTags({
     /** Prunes now (tests; the server prunes every few minutes on its own). */
     prune,
 
-    close: () => sql?.end(),
+    // Bounded: after a connection closed under a query, postgres.js 3.4.9 would never
+    // settle end() (porsager/postgres#1097).
+    close: () => sql?.end({ timeout: 5 }),
   };
 }
 

@@ -3,6 +3,7 @@ import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
 import { assertOwnsChat } from "@/lib/chats/reads";
 import { deleteFailedReply, saveMessages } from "@/lib/chats/writes";
+import { enterTurn } from "@/lib/lifecycle/shutdown";
 import { reserveReply } from "@/lib/limits/replies";
 import { safeErrorSummary } from "@/lib/log-safe";
 import type { ChatbotRequest } from "@/lib/validation/chatbot";
@@ -14,6 +15,10 @@ export const ERROR_REPLY = "SkillMate could not answer just now. Please try agai
  * nothing), the user's message is stored before the assistant starts (same idempotent
  * path as the API), then the reply streams. `saved` settles once the reply, complete,
  * stopped part-way, or failed, is stored too, and the caller's reply slot is free again.
+ *
+ * While the server shuts down (lib/lifecycle/shutdown.ts) a new turn is refused with 503,
+ * and a turn in flight that outlasts the grace period is stopped like a Stop would: its
+ * partial reply is stored, or, with nothing produced yet, the retryable error reply.
  */
 export async function startAssistantTurn({
   owner,
@@ -26,19 +31,38 @@ export async function startAssistantTurn({
   signal: AbortSignal;
   requestId: string;
 }) {
-  // Ownership first: someone else's chat is a 404 that costs no quota.
-  await assertOwnsChat({ chatId: request.chat_id, owner });
-  const reservation = await reserveReply(owner);
-  const { chatId, result, outcome } = await storeAndStream({ owner, request, signal }).catch(
-    async (error: unknown) => {
+  // Registered before anything is stored, so that shutdown waits for (or stops) it.
+  const turn = enterTurn();
+  try {
+    // Ownership first: someone else's chat is a 404 that costs no quota.
+    await assertOwnsChat({ chatId: request.chat_id, owner });
+    const reservation = await reserveReply(owner);
+    const { chatId, result, outcome } = await storeAndStream({
+      owner,
+      request,
+      signal: AbortSignal.any([signal, turn.signal]),
+    }).catch(async (error: unknown) => {
       await reservation.refund();
       throw error;
-    },
-  );
-  const saved = outcome
-    .then((o) => saveReply({ owner, chatId, id: request.assistant_id, outcome: o, requestId }))
-    .finally(reservation.release);
-  return { result, saved };
+    });
+    const saved = outcome
+      .then((o) =>
+        saveReply({
+          owner,
+          chatId,
+          id: request.assistant_id,
+          outcome: o,
+          requestId,
+          stoppedByShutdown: turn.stoppedByShutdown(),
+        }),
+      )
+      .finally(reservation.release);
+    turn.until(saved);
+    return { result, saved };
+  } catch (error) {
+    turn.leave();
+    throw error;
+  }
 }
 
 /** Stores the user's message (or clears the failed reply a Retry replaces), then streams. */
@@ -73,25 +97,28 @@ async function saveReply({
   id,
   outcome,
   requestId,
+  stoppedByShutdown,
 }: {
   owner: Owner;
   chatId: string;
   id: string;
   outcome: ReplyOutcome;
   requestId: string;
+  stoppedByShutdown: boolean;
 }) {
+  const errorReply = { id, messageType: "assistant" as const, content: ERROR_REPLY, isError: true };
   if (outcome.status === "error") {
     // Never the error object itself: provider errors carry the conversation.
     console.error(`[request ${requestId}] assistant failed: ${safeErrorSummary(outcome.error)}`);
-    await saveMessages({
-      chatId,
-      owner,
-      messages: [{ id, messageType: "assistant", content: ERROR_REPLY, isError: true }],
-    });
+    await saveMessages({ chatId, owner, messages: [errorReply] });
     return;
   }
-  // A reply stopped before its first word leaves nothing to keep.
-  if (!outcome.text.trim()) return;
+  if (!outcome.text.trim()) {
+    // A reply the person stopped before its first word leaves nothing to keep. One a
+    // shutdown stopped gets the error reply, so that the chat offers Retry.
+    if (stoppedByShutdown) await saveMessages({ chatId, owner, messages: [errorReply] });
+    return;
+  }
   await saveMessages({
     chatId,
     owner,

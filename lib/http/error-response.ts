@@ -1,6 +1,24 @@
 import { ZodError } from "zod";
-import { AppError, type ErrorBody, type ErrorIssue } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/db/errors";
+import { AppError, type ErrorBody, type ErrorIssue, unavailable } from "@/lib/errors";
 import { safeErrorSummary } from "@/lib/log-safe";
+
+const DATABASE_DOWN =
+  "SkillMate Chats cannot reach its database right now. Please try again in a few seconds.";
+
+/** The first line of safeErrorSummary: names, codes and the driver's message, no stack. */
+const oneLine = (error: unknown) => safeErrorSummary(error).split("\n")[0];
+
+/**
+ * The database unreachable or going away (down, restarting, refusing connections),
+ * wherever it was thrown (a query, the limits' store, opening the database): 503
+ * unavailable with Retry-After, and one line in the log.
+ */
+function asUnavailable(error: unknown, requestId: string): AppError | null {
+  if (error instanceof AppError || !isDatabaseUnavailable(error)) return null;
+  console.error(`[request ${requestId}] database unavailable: ${oneLine(error)}`);
+  return unavailable(DATABASE_DOWN, error);
+}
 
 function zodIssues(error: ZodError): ErrorIssue[] {
   return error.issues.flatMap((issue) => {
@@ -17,7 +35,8 @@ function zodIssues(error: ZodError): ErrorIssue[] {
 }
 
 /** Turns anything a handler throws into the contract's JSON error. */
-export function errorResponse(error: unknown, requestId: string): Response {
+export function errorResponse(thrown: unknown, requestId: string): Response {
+  const error = asUnavailable(thrown, requestId) ?? thrown;
   let status: number;
   let body: ErrorBody;
   if (error instanceof AppError) {

@@ -4,6 +4,7 @@ import { chatNotFound } from "@/lib/chats/errors";
 import { AppError } from "@/lib/errors";
 import { type Caller, ownerOf, resolveCaller } from "@/lib/identity/caller";
 import { guestSetCookie, newGuestId } from "@/lib/identity/guest";
+import { assertAcceptingWork } from "@/lib/lifecycle/shutdown";
 import { consumeOrThrow } from "@/lib/limits/enforce";
 import { limits } from "@/lib/limits/policies";
 import { requestBaseUrl } from "@/lib/public-url";
@@ -62,6 +63,8 @@ export function route<C extends Context = NoParams>(
     const requestId = randomUUID();
     try {
       const mutating = !SAFE_METHODS.has(request.method);
+      // While this instance shuts down, writes get 503 and go to another (reads still work).
+      if (mutating) assertAcceptingWork();
       if (mutating) assertSameOrigin(request);
       const [params, caller] = await Promise.all([
         context.params as Promise<Awaited<C["params"]>>,

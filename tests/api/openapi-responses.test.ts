@@ -10,6 +10,8 @@ import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/r
 import * as listRoute from "@/app/api/chats/route";
 import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
+import * as readyRoute from "@/app/api/health/ready/route";
+import * as healthRoute from "@/app/api/health/route";
 import * as openApiRoute from "@/app/api/openapi.json/route";
 import * as registerRoute from "@/app/api/register/route";
 import { openApiDocument } from "@/lib/openapi";
@@ -77,6 +79,8 @@ const routes: Record<string, RouteModule> = {
   "/api/register/": registerRoute,
   "/api/chatbot/": chatbotRoute,
   "/api/openapi.json": openApiRoute,
+  "/api/health/": healthRoute,
+  "/api/health/ready/": readyRoute,
 };
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
@@ -404,6 +408,19 @@ describe("real responses match the OpenAPI document", () => {
     });
     expect(taken.status).toBe(409);
     expect(afterTasks).toEqual([]);
+  });
+
+  test("health: liveness and readiness, never cached", async () => {
+    const live = await call("GET", "/api/health/");
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: "ok" });
+    const ready = await call("GET", "/api/health/ready/");
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe("ready");
+    for (const response of [live, ready]) {
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.getSetCookie()).toEqual([]);
+    }
   });
 
   test("the document serves itself", async () => {

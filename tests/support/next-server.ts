@@ -15,6 +15,9 @@ export type NextServer = {
   /** What the server printed so far (the tail, when `keepOutputChars` is set). */
   output: () => string;
   stop: () => Promise<void>;
+  /** The server's process (to signal it alone), and how it ended once it has. */
+  pid: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 export async function startNextServer({
@@ -49,6 +52,10 @@ export async function startNextServer({
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    // "close": after its output has all been read, so output() holds its last lines.
+    (resolve) => child.once("close", (code, signal) => resolve({ code, signal })),
+  );
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-keepOutputChars);
@@ -65,7 +72,7 @@ export async function startNextServer({
     await stop();
     throw new Error(`${(error as Error).message}; it printed:\n${output}`);
   }
-  return { url, output: () => output, stop };
+  return { url, output: () => output, stop, pid: child.pid as number, exited };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number) {

@@ -63,7 +63,7 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
   expect(validate({ ...chat, message_count: -1 })).toBe(false);
 });
 
-test("the OpenAPI document lists the endpoints of the contract, continue, sign-up, the assistant and itself, with their errors", () => {
+test("the OpenAPI document lists the endpoints of the contract, continue, sign-up, the assistant, health and itself, with their errors", () => {
   const doc = openApiDocument();
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -88,6 +88,8 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/register/",
       "POST /api/chatbot/",
       "GET /api/openapi.json",
+      "GET /api/health/",
+      "GET /api/health/ready/",
     ].sort(),
   );
   const schemas = doc.components.schemas as Record<
@@ -119,4 +121,27 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
   // Every $ref points at a schema that exists.
   const refs = JSON.stringify(doc).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? [];
   for (const ref of refs) expect(schemas).toHaveProperty(ref.split("/").at(-1) as string);
+});
+
+test("every operation that uses the database documents 503 unavailable with Retry-After", () => {
+  const doc = openApiDocument();
+  // Neither reads the database: the document itself, and liveness.
+  const withoutDatabase = ["GET /api/openapi.json", "GET /api/health/"];
+  type Op = { responses: Record<string, { headers?: Record<string, { required?: boolean }> }> };
+  let count = 0;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item as Record<string, Op>)) {
+      if (method === "parameters") continue;
+      const label = `${method.toUpperCase()} ${path}`;
+      const unavailable = op.responses["503"];
+      if (withoutDatabase.includes(label)) {
+        expect(unavailable, label).toBeUndefined();
+        continue;
+      }
+      expect(unavailable, label).toBeDefined();
+      expect(unavailable?.headers?.["Retry-After"]?.required, label).toBe(true);
+      count += 1;
+    }
+  }
+  expect(count).toBeGreaterThanOrEqual(14);
 });
