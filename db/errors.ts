@@ -77,3 +77,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A chat id a client chose that is already another owner's chat. */
+export class ChatIdTakenError extends Error {
+  constructor(readonly chatId: string) {
+    super(`chat ${chatId} already exists`);
+    this.name = "ChatIdTakenError";
+  }
+}

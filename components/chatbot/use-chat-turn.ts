@@ -126,7 +126,16 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
   const ensureChat = useCallback(
     async ({ retrier }: Turn): Promise<string> => {
       if (chatId) return chatId;
-      const created = await retrier.run(() => chatsApi.create());
+      let id = newId();
+      const created = await retrier.run(() =>
+        chatsApi.create(id).catch((error: unknown) => {
+          // The id is someone else's: a visitor whose first create lost its answer (and
+          // so its new guest cookie) is a new guest on the retry. A fresh id is right.
+          if (!(error instanceof ApiError && error.status === 409)) throw error;
+          id = newId();
+          return chatsApi.create(id);
+        }),
+      );
       upsert(summary(created));
       setChatId(created.id);
       // Only while on screen: the person may have moved on to another chat meanwhile.

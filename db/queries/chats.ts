@@ -4,7 +4,7 @@ import type { ChatCursor } from "@/lib/chats/cursor";
 import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
 import { type Db, getDb, type Tx } from "../client";
-import { MessageIdTakenError } from "../errors";
+import { ChatIdTakenError, MessageIdTakenError } from "../errors";
 import { type Chat, chats, type Message, messages } from "../schema";
 
 /** Who owns a chat: an account, or a visitor known by their guest cookie. */
@@ -234,12 +234,18 @@ async function recordInsert(tx: Tx, chat: Chat, inserted: Message[]): Promise<Ch
   return updated;
 }
 
-/** Creates a chat with its first messages, all or nothing. */
+/**
+ * Creates a chat with its first messages, all or nothing. With a client-chosen `id` that
+ * is already the owner's chat (a retried create), that chat is answered instead, with
+ * any of the messages it lacks added; another owner's is ChatIdTakenError.
+ */
 export async function createChatWithMessages({
+  id,
   owner,
   title,
   messages: batch = [],
 }: {
+  id?: string;
   owner: Owner;
   title?: string;
   messages?: NewMessage[];
@@ -249,15 +255,21 @@ export async function createChatWithMessages({
     const [created] = await tx
       .insert(chats)
       .values({
+        ...(id ? { id: id.toLowerCase() } : {}),
         ...ownerColumns(owner),
         shareId: newShareId(),
         ...(title ? { title, titleIsCustom: true } : {}),
       })
+      .onConflictDoNothing({ target: chats.id })
       .returning();
-    if (!created) throw new Error("insert returned no row");
-    const inserted = await insertMessages(tx, created, batch);
-    const chat = await recordInsert(tx, created, inserted);
-    return { chat, messages: await messagesOf(tx, chat.id) };
+    const chat = created ?? (id ? await lockOwnedChat(tx, id, owner) : null);
+    if (!chat) {
+      if (id) throw new ChatIdTakenError(id);
+      throw new Error("insert returned no row");
+    }
+    const inserted = await insertMessages(tx, chat, batch);
+    const updated = await recordInsert(tx, chat, inserted);
+    return { chat: updated, messages: await messagesOf(tx, updated.id) };
   });
 }
 

@@ -8,6 +8,9 @@ export const chatNotFound = () => new AppError("not_found", "No such chat.");
 
 export const sharedChatNotFound = () => new AppError("not_found", "No shared chat at this link.");
 
+export const chatIdTaken = (id: string) =>
+  new AppError("conflict", `Chat ${id} already exists; choose another id.`);
+
 export const messageIdTaken = (id: string) =>
   new AppError("conflict", `Message ${id} already belongs to another chat.`);
 

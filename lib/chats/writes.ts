@@ -1,5 +1,5 @@
 import "server-only";
-import { MessageIdTakenError } from "@/db/errors";
+import { ChatIdTakenError, MessageIdTakenError } from "@/db/errors";
 import {
   appendMessages,
   type ChatChanges,
@@ -15,7 +15,13 @@ import {
 import type { Chat } from "@/db/schema";
 import { expireSharedChat } from "@/lib/cache/public-cache";
 import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
-import { chatNotFound, guestCannotPublish, messageIdTaken, sharedChatNotFound } from "./errors";
+import {
+  chatIdTaken,
+  chatNotFound,
+  guestCannotPublish,
+  messageIdTaken,
+  sharedChatNotFound,
+} from "./errors";
 
 // Every write to a chat, from the API and the chatbot alike. Each one that can change
 // what the public sees of a shared chat expires its cached page here, before it returns,
@@ -27,12 +33,21 @@ async function mapTakenIds<T>(write: Promise<T>): Promise<T> {
     return await write;
   } catch (error) {
     if (error instanceof MessageIdTakenError) throw messageIdTaken(error.messageId);
+    if (error instanceof ChatIdTakenError) throw chatIdTaken(error.chatId);
     throw error;
   }
 }
 
-/** A new chat with its first messages, all or nothing. A new chat is never shared. */
-export function createChat(args: { owner: Owner; title?: string; messages?: NewMessage[] }) {
+/**
+ * A new chat with its first messages, all or nothing; with a client-chosen id, a retry
+ * answers the chat the first try made. A new chat is never shared.
+ */
+export function createChat(args: {
+  id?: string;
+  owner: Owner;
+  title?: string;
+  messages?: NewMessage[];
+}) {
   return mapTakenIds(createChatWithMessages(args));
 }
 

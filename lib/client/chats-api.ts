@@ -78,7 +78,8 @@ export const chatsApi = {
     call<ChatListOut>(
       `/api/chats?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
     ),
-  create: () => call<ChatDetailOut>("/api/chats", { method: "POST", body: json({}) }),
+  /** `id` chosen here, so that a retried create finds the chat instead of making another. */
+  create: (id: string) => call<ChatDetailOut>("/api/chats", { method: "POST", body: json({ id }) }),
   get: (id: string) => call<ChatDetailOut>(`/api/chats/${id}`),
   rename: (id: string, title: string) =>
     call<ChatOut>(`/api/chats/${id}`, { method: "PATCH", body: json({ title }) }),

@@ -35,12 +35,20 @@ const messagesSchema = (min: number) =>
     .min(min, { message: "Send at least one message." })
     .max(BATCH_MAX, { message: `Send at most ${BATCH_MAX} messages at once.` });
 
+// A client may choose the new chat's id, so that a retried create (its answer lost on the
+// way) finds the chat it made instead of making a second one.
+const chatIdSchema = z.uuid({ message: "Must be a UUID." }).optional();
+
 export const createChatSchema = z
-  .strictObject({ title: titleSchema.optional(), messages: messagesSchema(0).optional() })
+  .strictObject({
+    id: chatIdSchema,
+    title: titleSchema.optional(),
+    messages: messagesSchema(0).optional(),
+  })
   .meta({ id: "CreateChat" });
 
 export const createWithMessagesSchema = z
-  .strictObject({ title: titleSchema.optional(), messages: messagesSchema(1) })
+  .strictObject({ id: chatIdSchema, title: titleSchema.optional(), messages: messagesSchema(1) })
   .meta({ id: "CreateChatWithMessages" });
 
 export const appendMessagesSchema = z

@@ -70,6 +70,29 @@ describe("endpoints", () => {
     ]);
   });
 
+  test("POST /api/chats/ with a client-chosen id: a retry answers the same chat, once", async () => {
+    const user = await signedInUser();
+    const id = crypto.randomUUID();
+    const message = msg("How do I start sketching?", "user", crypto.randomUUID());
+    const first = await createChat(user, { id, messages: [message] });
+    const retried = await createChat(user, { id, messages: [message] });
+    expect(first.id).toBe(id);
+    expect(retried).toMatchObject({ id, share_id: first.share_id, message_count: 1 });
+    const list = await callRoute(listRoute.GET, { path: "/api/chats/", headers: user.headers });
+    expect((await list.json()).results.map((c: { id: string }) => c.id)).toEqual([id]);
+
+    // Someone else's chat id: refused, and that chat is untouched.
+    const other = await signedInUser("other");
+    const taken = await callRoute(listRoute.POST, {
+      path: "/api/chats/",
+      body: { id, messages: [msg("Mine now?")] },
+      headers: other.headers,
+    });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).error.code).toBe("conflict");
+    expect((await (await getChat(user, id)).json()).message_count).toBe(1);
+  });
+
   test("a title the user set is never overwritten", async () => {
     const user = await signedInUser();
     const chat = await createChat(user, { title: "  Mine  " });

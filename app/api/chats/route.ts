@@ -24,6 +24,7 @@ export const GET = route(async ({ request, owner, baseUrl }) => {
 export const POST = route(async ({ request, ensureOwner, baseUrl }) => {
   const body = createChatSchema.parse(await readJsonBody(request));
   const { chat, messages } = await createChat({
+    id: body.id,
     owner: await ensureOwner(),
     title: body.title,
     messages: body.messages?.map(toNewMessage),

@@ -9,6 +9,7 @@ import { createWithMessagesSchema } from "@/lib/validation/chat";
 export const POST = route(async ({ request, ensureOwner, baseUrl }) => {
   const body = createWithMessagesSchema.parse(await readJsonBody(request));
   const { chat, messages } = await createChat({
+    id: body.id,
     owner: await ensureOwner(),
     title: body.title,
     messages: body.messages.map(toNewMessage),
