@@ -1,7 +1,7 @@
 import "server-only";
 import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
-import { assertOwnsChat } from "@/lib/chats/reads";
+import { assertAwaitingReply, assertOwnsChat } from "@/lib/chats/reads";
 import { deleteFailedReply, saveMessages } from "@/lib/chats/writes";
 import { enterTurn } from "@/lib/lifecycle/shutdown";
 import { reserveReply } from "@/lib/limits/replies";
@@ -36,6 +36,7 @@ export async function startAssistantTurn({
   try {
     // Ownership first: someone else's chat is a 404 that costs no quota.
     await assertOwnsChat({ chatId: request.chat_id, owner });
+    if (!request.message && !request.retry_of) await assertAwaitingReply(request.chat_id);
     const reservation = await reserveReply(owner);
     const { chatId, result, outcome } = await storeAndStream({
       owner,

@@ -38,3 +38,26 @@ test("Retry on a shared chat expires its public page the moment the failed reply
   const after = await getOwnedChatOrThrow({ id: chat.id, owner });
   expect(after.messages.map((m) => m.isError)).toEqual([false, false]);
 });
+
+test("a turn with no new message answers only a chat still waiting for its reply", async () => {
+  const owner = { guestId: guest().guestId };
+  const { chat } = await createChatWithMessages({
+    owner,
+    messages: [{ messageType: "user", content: "What is a good first knot?" }],
+  });
+  const regenerate = () =>
+    startAssistantTurn({
+      owner,
+      request: { chat_id: chat.id, assistant_id: crypto.randomUUID() },
+      signal: new AbortController().signal,
+      requestId: "test",
+    });
+  // Interrupted before its reply: the turn answers the stored question.
+  await (await regenerate()).saved;
+  const answered = await getOwnedChatOrThrow({ id: chat.id, owner });
+  expect(answered.messages.map((m) => m.messageType)).toEqual(["user", "assistant"]);
+  // Already answered (two tabs, or a Retry racing a late reply): refused, nothing stored.
+  await expect(regenerate()).rejects.toMatchObject({ code: "conflict" });
+  const after = await getOwnedChatOrThrow({ id: chat.id, owner });
+  expect(after.messages).toHaveLength(2);
+});
