@@ -1,4 +1,6 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
 import { assertAwaitingReply, assertOwnsChat } from "@/lib/chats/reads";
@@ -92,6 +94,22 @@ async function storeAndStream({
   return { chatId: chat.id, ...streamAssistantReply({ messages: history, signal }) };
 }
 
+// The person watched this reply stream in: a database that is down for a moment as it
+// ends must not lose it. Tried again for this long; the reply's id makes a repeat harmless.
+const SAVE_REPLY_PATIENCE_MS = 30_000;
+
+async function saveReplyMessage(args: Parameters<typeof saveMessages>[0]) {
+  const deadline = Date.now() + SAVE_REPLY_PATIENCE_MS;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      return await saveMessages(args);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + wait > deadline) throw error;
+      await sleep(wait);
+    }
+  }
+}
+
 async function saveReply({
   owner,
   chatId,
@@ -111,16 +129,16 @@ async function saveReply({
   if (outcome.status === "error") {
     // Never the error object itself: provider errors carry the conversation.
     console.error(`[request ${requestId}] assistant failed: ${safeErrorSummary(outcome.error)}`);
-    await saveMessages({ chatId, owner, messages: [errorReply] });
+    await saveReplyMessage({ chatId, owner, messages: [errorReply] });
     return;
   }
   if (!outcome.text.trim()) {
     // A reply the person stopped before its first word leaves nothing to keep. One a
     // shutdown stopped gets the error reply, so that the chat offers Retry.
-    if (stoppedByShutdown) await saveMessages({ chatId, owner, messages: [errorReply] });
+    if (stoppedByShutdown) await saveReplyMessage({ chatId, owner, messages: [errorReply] });
     return;
   }
-  await saveMessages({
+  await saveReplyMessage({
     chatId,
     owner,
     messages: [{ id, messageType: "assistant", content: outcome.text }],
