@@ -34,31 +34,39 @@ function holdDatabase(dataDir: string): Promise<ChildProcess> {
   });
 }
 
-test("a second process opening the embedded database is refused with a clear message", async () => {
-  const dataDir = path.join(root, "two-processes");
-  const holder = await holdDatabase(dataDir);
-  let caught: unknown;
-  try {
-    lockDirectory(path.join(dataDir, "pglite"));
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DirectoryInUseError);
-  expect((caught as Error).message).toBe(
-    `the embedded database is in use by process ${holder.pid}; set DATABASE_URL to run several processes`,
-  );
-}, CHILD_TIMEOUT_MS);
+test(
+  "a second process opening the embedded database is refused with a clear message",
+  async () => {
+    const dataDir = path.join(root, "two-processes");
+    const holder = await holdDatabase(dataDir);
+    let caught: unknown;
+    try {
+      lockDirectory(path.join(dataDir, "pglite"));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DirectoryInUseError);
+    expect((caught as Error).message).toBe(
+      `the embedded database is in use by process ${holder.pid}; set DATABASE_URL to run several processes`,
+    );
+  },
+  CHILD_TIMEOUT_MS,
+);
 
-test("the lock is released when the holder closes, and can be taken again", async () => {
-  const dataDir = path.join(root, "release");
-  const holder = await holdDatabase(dataDir);
-  const exited = new Promise((resolve) => holder.on("exit", resolve));
-  holder.stdin?.end();
-  await exited;
-  expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
-  const release = lockDirectory(path.join(dataDir, "pglite"));
-  release();
-}, CHILD_TIMEOUT_MS);
+test(
+  "the lock is released when the holder closes, and can be taken again",
+  async () => {
+    const dataDir = path.join(root, "release");
+    const holder = await holdDatabase(dataDir);
+    const exited = new Promise((resolve) => holder.on("exit", resolve));
+    holder.stdin?.end();
+    await exited;
+    expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
+    const release = lockDirectory(path.join(dataDir, "pglite"));
+    release();
+  },
+  CHILD_TIMEOUT_MS,
+);
 
 test("a lock left by a process that died is taken over", () => {
   const dir = path.join(root, "stale");
