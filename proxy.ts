@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { getShareExposure, type ShareExposure } from "@/lib/chats/share-exposure";
 import { UNAVAILABLE_RETRY_AFTER_S } from "@/lib/errors";
-import { safeErrorSummary } from "@/lib/log-safe";
+import { safeErrorLine } from "@/lib/log-safe";
 
 // Share pages and their OG images: response headers that a cached page cannot set itself,
 // and made-up ids refused before any rendering or caching. Never an authorization check:
@@ -16,7 +16,7 @@ export async function proxy(request: NextRequest) {
     if (!isDatabaseUnavailable(error)) throw error;
     // The database is down (docs/operations.md): a 503 to retry, never cached, instead of
     // Next's bare 500 for a proxy that throws.
-    console.error(`[proxy] database unavailable: ${safeErrorSummary(error).split("\n")[0]}`);
+    console.error(`[proxy] database unavailable: ${safeErrorLine(error)}`);
     return new NextResponse(
       "SkillMate Chats is temporarily unavailable. Please try again in a few seconds.",
       {

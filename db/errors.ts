@@ -1,5 +1,5 @@
 // What db/ throws besides the driver's own errors. It knows nothing of HTTP: the layers
-// above map these (lib/chats/chat-writes.ts turns them into the contract's errors).
+// above map these (lib/chats/writes.ts turns them into the contract's errors).
 
 /**
  * A message id that is already stored in another chat. Ids are global (clients make
@@ -9,6 +9,14 @@ export class MessageIdTakenError extends Error {
   constructor(readonly messageId: string) {
     super(`message ${messageId} already belongs to another chat`);
     this.name = "MessageIdTakenError";
+  }
+}
+
+/** A chat id a client chose that is already another owner's chat. */
+export class ChatIdTakenError extends Error {
+  constructor(readonly chatId: string) {
+    super(`chat ${chatId} already exists`);
+    this.name = "ChatIdTakenError";
   }
 }
 
@@ -59,29 +67,28 @@ function isUnavailableOne(error: object): boolean {
 }
 
 /**
- * Whether an error means the database is unreachable or going away (down, restarting,
- * refusing connections), looking through `cause` (drizzle's query errors) and an
- * AggregateError's `errors` (Node's connection attempts to several addresses).
+ * An error and the errors behind it: its `cause` chain (drizzle wraps the driver's
+ * error) and an AggregateError's `errors` (Node's connection attempts to several
+ * addresses), breadth first, each once, at most 10.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+export function* errorChain(error: unknown): Generator<object> {
   const pending: unknown[] = [error];
   const seen = new Set<unknown>();
   while (pending.length > 0 && seen.size < 10) {
     const current = pending.shift();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    if (isUnavailableOne(current)) return true;
+    yield current;
     const { cause, errors } = current as { cause?: unknown; errors?: unknown };
     pending.push(cause);
     if (Array.isArray(errors)) pending.push(...errors);
   }
-  return false;
 }
 
-/** A chat id a client chose that is already another owner's chat. */
-export class ChatIdTakenError extends Error {
-  constructor(readonly chatId: string) {
-    super(`chat ${chatId} already exists`);
-    this.name = "ChatIdTakenError";
-  }
+/**
+ * Whether an error means the database is unreachable or going away (down, restarting,
+ * refusing connections), on the error or any error behind it.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return [...errorChain(error)].some(isUnavailableOne);
 }

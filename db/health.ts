@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { bigint, pgSchema, serial, text } from "drizzle-orm/pg-core";
 import { getDb } from "./client";
+import { errorChain } from "./errors";
 import { migrationsFolder } from "./migrate";
 
 // What readiness needs of the database: that it answers, and that every migration this
@@ -32,14 +33,8 @@ export function shippedMigrations(): Migration[] {
 /** SQLSTATEs of a database no migration has run on: no `drizzle` schema, or no table. */
 const NEVER_MIGRATED = new Set(["3F000", "42P01"]);
 
-function neverMigrated(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && NEVER_MIGRATED.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+const neverMigrated = (error: unknown) =>
+  [...errorChain(error)].some((e) => NEVER_MIGRATED.has(String((e as { code?: unknown }).code)));
 
 export type MigrationState = { expected: number; applied: number; pending: string[] };
 

@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { migrationState } from "@/db/health";
 import { AppError, unavailable } from "@/lib/errors";
 import { isShuttingDown } from "@/lib/lifecycle/shutdown";
-import { safeErrorSummary } from "@/lib/log-safe";
+import { safeErrorLine } from "@/lib/log-safe";
 
 // The health endpoints (docs/operations.md): liveness says the process answers;
 // readiness that the database answers and has every migration of this build applied.
@@ -48,7 +48,7 @@ export async function checkReadiness({ timeoutMs = READY_TIMEOUT_MS } = {}): Pro
       throw unavailable("The database is not answering.", error);
     }
     // Not an outage the driver names (a permission, a bug): not ready either, and logged.
-    console.error(`[health] readiness check failed: ${safeErrorSummary(error).split("\n")[0]}`);
+    console.error(`[health] readiness check failed: ${safeErrorLine(error)}`);
     throw unavailable("The database check failed.", error);
   } finally {
     clearTimeout(timer);

@@ -53,3 +53,8 @@ export function safeErrorSummary(error: unknown): string {
       : "";
   return [lines.join(" <- caused by "), frames].filter(Boolean).join("\n");
 }
+
+/** safeErrorSummary without the stack frames: for a log line that must stay one line. */
+export function safeErrorLine(error: unknown): string {
+  return safeErrorSummary(error).split("\n")[0] ?? "";
+}

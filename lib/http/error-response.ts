@@ -1,13 +1,10 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { AppError, type ErrorBody, type ErrorIssue, unavailable } from "@/lib/errors";
-import { safeErrorSummary } from "@/lib/log-safe";
+import { safeErrorLine, safeErrorSummary } from "@/lib/log-safe";
 
 const DATABASE_DOWN =
   "SkillMate Chats cannot reach its database right now. Please try again in a few seconds.";
-
-/** The first line of safeErrorSummary: names, codes and the driver's message, no stack. */
-const oneLine = (error: unknown) => safeErrorSummary(error).split("\n")[0];
 
 /**
  * The database unreachable or going away (down, restarting, refusing connections),
@@ -16,7 +13,7 @@ const oneLine = (error: unknown) => safeErrorSummary(error).split("\n")[0];
  */
 function asUnavailable(error: unknown, requestId: string): AppError | null {
   if (error instanceof AppError || !isDatabaseUnavailable(error)) return null;
-  console.error(`[request ${requestId}] database unavailable: ${oneLine(error)}`);
+  console.error(`[request ${requestId}] database unavailable: ${safeErrorLine(error)}`);
   return unavailable(DATABASE_DOWN, error);
 }
 

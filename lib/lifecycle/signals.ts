@@ -5,7 +5,7 @@ import { closeDb } from "@/db/client";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
 import { env } from "@/lib/env";
 import { closeLimitStore } from "@/lib/limits/store";
-import { safeErrorSummary } from "@/lib/log-safe";
+import { safeErrorLine, safeErrorSummary } from "@/lib/log-safe";
 import { beginShutdown, stopTurns, turnsInFlight, waitForTurns } from "./shutdown";
 
 // Graceful shutdown (docs/operations.md): on SIGTERM or SIGINT, stop taking new work,
@@ -137,7 +137,7 @@ async function closeStep(name: string, close: () => Promise<void>) {
     ]);
     log(timedOut ? `${name}: not closed after ${CLOSE_WAIT_MS} ms` : `${name} closed`);
   } catch (error) {
-    log(`${name}: close failed: ${safeErrorSummary(error).split("\n")[0]}`);
+    log(`${name}: close failed: ${safeErrorLine(error)}`);
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { NEXT_BIN } from "../../tests/support/next-server";
 
 /**
@@ -26,6 +27,7 @@ export async function ensureNextBuild({
   }
   rmSync(marker, { force: true });
   const nextEnvBefore = existsSync("next-env.d.ts") ? readFileSync("next-env.d.ts", "utf8") : null;
+  const tsconfigBefore = existsSync("tsconfig.json") ? readFileSync("tsconfig.json", "utf8") : null;
   console.info(`building the app into ${distDir}…`);
   const started = performance.now();
   try {
@@ -36,25 +38,31 @@ export async function ensureNextBuild({
       NEXT_TELEMETRY_DISABLED: "1",
     });
   } finally {
-    undoTypePaths(distDir, nextEnvBefore);
+    undoTypePaths(distDir, nextEnvBefore, tsconfigBefore);
   }
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   console.info(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-function undoTypePaths(distDir: string, nextEnvBefore: string | null) {
+function undoTypePaths(
+  distDir: string,
+  nextEnvBefore: string | null,
+  tsconfigBefore: string | null,
+) {
   const mentions = (text: string) =>
     text.includes(`./${distDir}/`) || text.includes(`"${distDir}/`);
-  // tsconfig.json: drop the include entries for this dist dir, whatever else changed.
+  // tsconfig.json: drop the include entries for this dist dir, whatever else changed;
+  // and since next build also reformats the file, the same settings go back as written.
   if (existsSync("tsconfig.json")) {
     const text = readFileSync("tsconfig.json", "utf8");
     const escaped = distDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const entry = new RegExp(`\\n\\s*"${escaped}/(dev/)?types/\\*\\*/\\*\\.ts",?(?=\\n)`, "g");
-    const removed = text.replace(entry, "");
-    if (removed !== text) {
-      // Dropping the last entry leaves the one before it with a trailing comma.
-      const cleaned = removed.replace(/,(\s*\])/g, "$1");
-      writeFileSync("tsconfig.json", cleaned);
+    // Dropping the last entry leaves the one before it with a trailing comma.
+    const cleaned = text.replace(entry, "").replace(/,(\s*\])/g, "$1");
+    const restored =
+      tsconfigBefore !== null && sameJson(cleaned, tsconfigBefore) ? tsconfigBefore : cleaned;
+    if (restored !== text) {
+      writeFileSync("tsconfig.json", restored);
       console.info(`took the ${distDir} type paths back out of tsconfig.json`);
     }
   }
@@ -76,4 +84,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")}: ${signal ?? code}`)),
     );
   });
+}
+
+function sameJson(a: string, b: string): boolean {
+  try {
+    return isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
+  } catch {
+    return false;
+  }
 }

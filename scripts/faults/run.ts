@@ -11,10 +11,9 @@
 // FAULTS_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must be on the
 // local cluster that pg_ctlcluster restarts (FAULTS_PG_CLUSTER, e.g. 15/main, else the
 // first under /etc/postgresql). FAULTS_REBUILD=1 rebuilds .next-faults (FAULTS_DIST_DIR).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { startFakeOpenAIServer } from "../../tests/helpers/fake-openai-server";
 import { type NextServer, startNextServer } from "../../tests/support/next-server";
 import { createScratchDatabase } from "../../tests/support/scratch-database";
@@ -64,7 +63,7 @@ printReport();
 process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
 
 async function main() {
-  await buildKeepingTsconfig();
+  await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
 
   const cluster = config.restart ? localCluster() : null;
   const db = await createScratchDatabase({
@@ -299,24 +298,6 @@ async function main() {
  * next build rewrites tsconfig.json in its own format (and ensureNextBuild takes its dist
  * dir's entries back out): when that leaves the same JSON, the project's text goes back.
  */
-async function buildKeepingTsconfig() {
-  const before = readFileSync("tsconfig.json", "utf8");
-  try {
-    await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
-  } finally {
-    const after = readFileSync("tsconfig.json", "utf8");
-    if (after !== before && sameJson(after, before)) writeFileSync("tsconfig.json", before);
-  }
-}
-
-function sameJson(a: string, b: string): boolean {
-  try {
-    return isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
-  } catch {
-    return false;
-  }
-}
-
 function printReport() {
   const width = Math.max(...figures.map(([, name]) => name.length), 10);
   let section = "";
