@@ -106,7 +106,12 @@ test("kill -9 of the server mid-reply: the chat ends retryable, and after a rest
     await chat.goto(`${server.url}/chatbot`);
     const text = unique("Help me learn to swim");
     await chat.send(text);
+    // Mid-reply: words of the reply itself, still streaming. "SkillMate is thinking" (the
+    // placeholder) would match the words too, and a kill then lands before the server has
+    // taken the turn: the page rightly retries the send instead (offline-retry.spec.ts).
     await expect(chat.replies().last()).toContainText(/\w+ \w+/);
+    await expect(chat.replies().last()).not.toContainText("SkillMate is thinking");
+    await expect(chat.replies().last()).toHaveAttribute("aria-busy", "true");
     await expect(page).toHaveURL(/\/chatbot\/c\/[0-9a-f-]{36}$/);
     const chatId = chat.chatId();
 
