@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import type { ChatCursor } from "@/lib/chats/cursor";
 import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
@@ -75,13 +75,24 @@ export async function listMessagesByChat({ chatId }: { chatId: string }): Promis
   return messagesOf(await getDb(), chatId);
 }
 
+// A chat row and its messages are two statements; under READ COMMITTED a reply saved
+// between them shows a message_count that disagrees with the messages (seen in the fault
+// tests). One repeatable-read snapshot makes them agree.
+const SNAPSHOT = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
+
+async function chatWithMessages(where: SQL | undefined) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [chat] = await tx.select().from(chats).where(where).limit(1);
+    if (!chat) return null;
+    return { chat, messages: await messagesOf(tx, chat.id) };
+  }, SNAPSHOT);
+}
+
 /** The owner's chat and its messages in conversation order; null if not theirs. */
 export async function getOwnedChatWithMessages({ id, owner }: { id: string; owner: Owner }) {
   if (!UUID.test(id)) return null;
-  const db = await getDb();
-  const [chat] = await db.select().from(chats).where(ownedBy(id, owner)).limit(1);
-  if (!chat) return null;
-  return { chat, messages: await messagesOf(db, id) };
+  return chatWithMessages(ownedBy(id, owner));
 }
 
 /** Whether the owner has this chat (a check before spending on it). */
@@ -98,14 +109,7 @@ export async function ownsChat({ chatId, owner }: { chatId: string; owner: Owner
 
 /** A chat as the public sees it: only while it is shared. */
 export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
-  const db = await getDb();
-  const [chat] = await db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.shareId, shareId), eq(chats.isShared, true)))
-    .limit(1);
-  if (!chat) return null;
-  return { chat, messages: await messagesOf(db, chat.id) };
+  return chatWithMessages(and(eq(chats.shareId, shareId), eq(chats.isShared, true)));
 }
 
 /** Just the flags that decide how the public may see a chat. */
