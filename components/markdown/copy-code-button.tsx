@@ -12,7 +12,7 @@ export function CopyCodeButton({ code }: { code: string }) {
       type="button"
       aria-label="Copy code"
       title="Copy code"
-      className="absolute top-1.5 right-1.5 inline-flex items-center gap-1 rounded-md border border-zinc-600 bg-zinc-800 px-2 py-1 text-xs text-zinc-100 hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-sky-400"
+      className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs text-zinc-200 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-sky-400"
       onClick={async () => {
         if (await copyText(code)) {
           setCopied(true);

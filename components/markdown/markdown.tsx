@@ -1,73 +1,68 @@
-import type { Element, ElementContent } from "hast";
-import type { ComponentProps } from "react";
+"use client";
+
+import { type ComponentProps, memo, useMemo } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
-import { CopyCodeButton } from "./copy-code-button";
+import remend from "remend";
+import { splitBlocks } from "@/lib/markdown/blocks";
+import { CodeBlock } from "./code-block";
+import {
+  baseComponents,
+  codeOf,
+  rehypePlugins,
+  remarkPlugins,
+  urlTransform,
+} from "./markdown-config";
 
-// Assistant replies and shared chats are untrusted text. Raw HTML is never parsed (no
-// rehype-raw: react-markdown then shows it as text), and the default urlTransform
-// stays in place, so javascript: and other unsafe URLs come out empty. Images are never
-// loaded: an image in a message is a link to it, so that whoever wrote the text cannot
-// track who reads it (the CSP blocks remote images anyway: a link beats a broken image).
+// The chat's markdown. A reply is rendered block by block, each block memoized on its
+// text: while a reply streams, only its last block re-renders, and the blocks before it
+// (and every other message) are left alone. That last block is "healed" with remend
+// first, so that an unclosed **bold, `code or $$ shows as what it will become.
 
-function textOf(node: ElementContent | Element): string {
-  if (node.type === "text") return node.value;
-  if (node.type === "element") return node.children.map(textOf).join("");
-  return "";
+function componentsFor(settled: boolean): Components {
+  return {
+    ...baseComponents,
+    pre: ({ node }) => <CodeBlock {...codeOf(node)} settled={settled} />,
+  };
 }
 
-// Links in messages open apart, pass no referrer, and carry no endorsement.
-const linkProps = {
-  target: "_blank",
-  rel: "noopener noreferrer nofollow ugc",
-  className: "font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400",
-} as const;
+const settledComponents = componentsFor(true);
+const writingComponents = componentsFor(false);
 
-const components: Components = {
-  a: ({ node: _node, href, children, ...rest }) => (
-    <a {...rest} href={href} {...linkProps}>
-      {children}
-    </a>
-  ),
-  img: ({ node: _node, src, alt }) =>
-    typeof src === "string" && src ? (
-      <a href={src} {...linkProps}>
-        {`Image: ${alt || src}`}
-      </a>
-    ) : (
-      <span>{alt ? `Image: ${alt}` : null}</span>
-    ),
-  pre: ({ node, children, ...rest }) => (
-    <div className="group/code relative my-3">
-      <pre
-        {...rest}
-        className="overflow-x-auto rounded-lg bg-zinc-900 p-3 pt-9 text-sm leading-relaxed text-zinc-100 dark:bg-black/60"
-      >
-        {children}
-      </pre>
-      <CopyCodeButton code={node ? textOf(node).replace(/\n$/, "") : ""} />
-    </div>
-  ),
-  table: ({ node: _node, ...rest }) => (
-    <div className="my-3 overflow-x-auto">
-      <table {...rest} />
-    </div>
-  ),
-};
+const Block = memo(function Block({ text, settled }: { text: string; settled: boolean }) {
+  return (
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      urlTransform={urlTransform}
+      components={settled ? settledComponents : writingComponents}
+    >
+      {text}
+    </ReactMarkdown>
+  );
+});
 
-/** Markdown (GitHub flavour) rendered safely; usable from server and client components. */
+/** Markdown (GitHub flavour, with math) rendered safely; `streaming` while it is still written. */
 export function Markdown({
   children,
+  streaming = false,
   className = "",
 }: {
   children: string;
+  streaming?: boolean;
   className?: ComponentProps<"div">["className"];
 }) {
+  const blocks = useMemo(() => splitBlocks(children), [children]);
+  const last = blocks.length - 1;
   return (
     <div className={`markdown ${className}`}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
-        {children}
-      </ReactMarkdown>
+      {blocks.map((block, i) => {
+        const writing = streaming && i === last;
+        return (
+          // A block keeps its place, and so its memo, as the text grows after it.
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks are only ever appended
+          <Block key={i} text={writing ? remend(block) : block} settled={!writing} />
+        );
+      })}
     </div>
   );
 }

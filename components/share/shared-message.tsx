@@ -1,4 +1,4 @@
-import { Markdown } from "@/components/markdown/markdown";
+import { StaticMarkdown } from "@/components/markdown/static-markdown";
 import type { MessageOut } from "@/lib/validation/chat";
 
 export function SharedMessage({ message }: { message: MessageOut }) {
@@ -18,7 +18,7 @@ export function SharedMessage({ message }: { message: MessageOut }) {
       {message.is_error ? (
         <p className="text-sm text-red-700 dark:text-red-400">{message.content}</p>
       ) : (
-        <Markdown>{message.content}</Markdown>
+        <StaticMarkdown>{message.content}</StaticMarkdown>
       )}
     </li>
   );

@@ -1,0 +1,85 @@
+import type { Element, ElementContent } from "hast";
+import "katex/dist/katex.min.css";
+import type { Components, Options } from "react-markdown";
+import { defaultUrlTransform } from "react-markdown";
+import rehypeKatex from "rehype-katex";
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
+import { remarkMathGuards } from "@/lib/markdown/math-guards";
+
+// What the chat (markdown.tsx) and shared pages (static-markdown.tsx) render alike.
+//
+// Assistant replies and shared chats are untrusted text. Raw HTML is never parsed (no
+// rehype-raw: react-markdown then shows it as text), and the default urlTransform
+// stays in place, so javascript: and other unsafe URLs come out empty. Images are never
+// loaded: an image in a message is a link to it, so that whoever wrote the text cannot
+// track who reads it (the CSP blocks remote images anyway: a link beats a broken image).
+// KaTeX runs untrusted: \href, \url, \htmlClass and the like render as plain text, and
+// its size and macro-expansion limits keep a formula from freezing the page.
+
+export const remarkPlugins: Options["remarkPlugins"] = [remarkGfm, remarkMath, remarkMathGuards];
+
+export const rehypePlugins: Options["rehypePlugins"] = [
+  [
+    rehypeKatex,
+    // errorColor: what KaTeX refuses (an untrusted \href, say) is shown in a colour the
+    // page sets for light and dark, readable on both.
+    {
+      trust: false,
+      strict: "ignore",
+      maxSize: 20,
+      maxExpand: 200,
+      errorColor: "var(--katex-error)",
+    },
+  ],
+];
+
+export const urlTransform = defaultUrlTransform;
+
+function textOf(node: ElementContent | Element): string {
+  if (node.type === "text") return node.value;
+  if (node.type === "element") return node.children.map(textOf).join("");
+  return "";
+}
+
+/** The fenced code inside a `pre`, and the language its info string names. */
+export function codeOf(pre: Element | undefined): { code: string; language?: string } {
+  const code = pre?.children.find(
+    (child): child is Element => child.type === "element" && child.tagName === "code",
+  );
+  const classes = code?.properties.className;
+  const language = (Array.isArray(classes) ? classes : [])
+    .map(String)
+    .find((name) => name.startsWith("language-"))
+    ?.slice("language-".length);
+  return { code: pre ? textOf(pre).replace(/\n$/, "") : "", language };
+}
+
+// Links in messages open apart, pass no referrer, and carry no endorsement.
+const linkProps = {
+  target: "_blank",
+  rel: "noopener noreferrer nofollow ugc",
+  className: "font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400",
+} as const;
+
+/** Everything but code blocks, which the chat colours in the browser and shared pages on the server. */
+export const baseComponents: Components = {
+  a: ({ node: _node, href, children, ...rest }) => (
+    <a {...rest} href={href} {...linkProps}>
+      {children}
+    </a>
+  ),
+  img: ({ node: _node, src, alt }) =>
+    typeof src === "string" && src ? (
+      <a href={src} {...linkProps}>
+        {`Image: ${alt || src}`}
+      </a>
+    ) : (
+      <span>{alt ? `Image: ${alt}` : null}</span>
+    ),
+  table: ({ node: _node, ...rest }) => (
+    <div className="my-3 overflow-x-auto">
+      <table {...rest} />
+    </div>
+  ),
+};

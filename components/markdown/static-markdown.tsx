@@ -1,0 +1,32 @@
+import "server-only";
+import type { Components } from "react-markdown";
+import ReactMarkdown from "react-markdown";
+import {
+  baseComponents,
+  codeOf,
+  rehypePlugins,
+  remarkPlugins,
+  urlTransform,
+} from "./markdown-config";
+import { ServerCodeBlock } from "./server-code-block";
+
+const components: Components = {
+  ...baseComponents,
+  pre: ({ node }) => <ServerCodeBlock {...codeOf(node)} />,
+};
+
+/** Markdown for server-rendered pages (shared chats): code is coloured in the HTML. */
+export function StaticMarkdown({ children }: { children: string }) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown
+        remarkPlugins={remarkPlugins}
+        rehypePlugins={rehypePlugins}
+        urlTransform={urlTransform}
+        components={components}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+import { Markdown } from "@/components/markdown/markdown";
+import { highlightCode } from "@/lib/markdown/highlight";
+import { MAX_FORMULA_CHARS } from "@/lib/markdown/math-guards";
+
+// The chat's renderer, rendered to HTML as the server sends it: safe whatever the text,
+// math and code as learners need them, and sensible while a reply is half written.
+
+const html = (text: string, streaming = false) =>
+  // biome-ignore lint/correctness/noChildrenProp: createElement's typing wants it as a prop here
+  renderToStaticMarkup(createElement(Markdown, { streaming, children: text }));
+
+/** Every href in the markup, decoded as the browser would read it. */
+const hrefs = (markup: string) =>
+  [...markup.matchAll(/href="([^"]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&"));
+
+describe("safety", () => {
+  test("raw HTML is text, never markup", () => {
+    const out = html(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n<iframe src="https://evil"></iframe>',
+    );
+    expect(out).not.toMatch(/<script|<img|<iframe|onerror="/i);
+  });
+
+  test("javascript: and data: links are dropped; kept links open apart without referrer", () => {
+    const out = html(
+      "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,<script>) [d](https://example.com)",
+    );
+    expect(hrefs(out).filter((h) => /^\s*(javascript|data|vbscript):/i.test(h))).toEqual([]);
+    expect(out).toContain('href="https://example.com"');
+    expect(out).toContain('rel="noopener noreferrer nofollow ugc"');
+  });
+
+  test.each([
+    ["\\href", "$\\href{javascript:alert(1)}{click}$"],
+    ["\\url", "$\\url{javascript:alert(1)}$"],
+    ["display \\href", "$$\n\\href{javascript:alert(1)}{x}\n$$"],
+    ["\\htmlId", "$\\htmlId{x}{y}$"],
+    ["\\htmlData", "$\\htmlData{foo=javascript:alert(1)}{y}$"],
+  ])("KaTeX %s gives no link and no raw attributes", (_name, text) => {
+    const out = html(text);
+    expect(out).toContain("katex");
+    expect(out).not.toMatch(/<a\b/);
+    expect(out).not.toMatch(/javascript:[^<]*"/i);
+    expect(out).not.toMatch(/data-foo|id="x"/);
+  });
+
+  test("a formula past MAX_FORMULA_CHARS is shown as its source, not typeset", () => {
+    const nested = (n: number) => `${"\\frac{1}{".repeat(n)}x${"}".repeat(n)}`;
+    expect(html(`$$\n${nested(100)}\n$$`)).toContain("katex-display");
+    const long = nested(Math.ceil(MAX_FORMULA_CHARS / 9));
+    for (const out of [html(`$$\n${long}\n$$`), html(`Inline $${long}$ here`)]) {
+      expect(out).not.toContain("katex");
+      expect(out).toContain("<code");
+    }
+  });
+
+  test("code blocks keep hostile text as text", () => {
+    const out = html("```html\n<script>alert(1)</script>\n```");
+    expect(out).not.toContain("<script>");
+    expect(out).toContain("&lt;script&gt;");
+  });
+});
+
+describe("math", () => {
+  test("inline and display math render with KaTeX", () => {
+    const out = html("Area is $\\pi r^2$.\n\n$$\n\\int_0^1 x\\,dx = \\tfrac12\n$$");
+    expect(out).toContain('class="katex"');
+    expect(out).toContain('class="katex-display"');
+    expect(out).toContain("<math");
+  });
+
+  test("prices stay prices", () => {
+    const out = html("It costs $5 to $10, or $5-$10 with tax.");
+    expect(out).not.toContain("katex");
+    expect(out).toContain("$5 to $10");
+  });
+});
+
+describe("code", () => {
+  test("a fenced block shows its language and a Copy button, plain until coloured", () => {
+    const out = html("```python\nprint('hi')\n```");
+    expect(out).toContain(">python<");
+    expect(out).toContain('aria-label="Copy code"');
+    expect(out).toContain("print(&#x27;hi&#x27;)");
+  });
+
+  test("the highlighter colours known languages and declines unknown ones", async () => {
+    const colored = renderToStaticMarkup(
+      createElement("code", null, await highlightCode("def f(x):\n    return x", "python")),
+    );
+    expect(colored).toMatch(/style="color:#[0-9A-Fa-f]{6}"/);
+    expect(colored).toContain("return");
+    expect(await highlightCode("x", "no-such-language")).toBeNull();
+    expect(await highlightCode("x".repeat(30_000), "python")).toBeNull();
+  });
+});
+
+describe("streaming", () => {
+  test("an unclosed **bold shows bold while it is written", () => {
+    expect(html("Keep **practising", true)).toContain("<strong>practising</strong>");
+  });
+
+  test("an unterminated code fence is a code block, not text", () => {
+    const out = html("Try this:\n\n```js\nconst a = 1;", true);
+    expect(out).toContain("<pre");
+    expect(out).toContain("const a = 1;");
+    expect(out).not.toContain("```");
+  });
+
+  test("an unfinished link is not a link to anywhere yet", () => {
+    const out = html("See [the docs](https://exa", true);
+    expect(hrefs(out).filter((h) => h !== "")).toEqual([]);
+    expect(out).toContain("the docs");
+  });
+});
