@@ -373,7 +373,7 @@ export function openApiDocument() {
           summary:
             "Store the user's message in one of the caller's chats and stream SkillMate's reply, stored when it ends",
           description:
-            "Without `message`, a reply to the conversation as it stands is regenerated; `retry_of` names a failed reply that the new one replaces. The assistant's message is saved under `assistant_id` once the stream ends: the reply, what was streamed before the client left, or an error reply (`is_error`). A reply that fails after the stream has started is an `error` chunk in the stream, not an HTTP error.",
+            "Without `message`, a reply to the conversation as it stands is regenerated; `retry_of` names the reply that the new one replaces (Retry of a failed reply, or Regenerate): it must be the chat's last message and an assistant's, else 409 `conflict` and nothing changes. That reply is deleted when the new turn starts, not when its reply is stored: a turn stopped before its first word leaves the chat awaiting a reply. The assistant's message is saved under `assistant_id` once the stream ends: the reply, what was streamed before the client left, or an error reply (`is_error`). A reply that fails after the stream has started is an `error` chunk in the stream, not an HTTP error.",
           requestBody: jsonBody(chatbotRequestSchema),
           responses: {
             200: {
@@ -391,6 +391,11 @@ export function openApiDocument() {
             ...errors(...writeErrors, "not_found", "conflict", DB),
             404: {
               description: "not_found: no such chat, or not the caller's",
+              content: { "application/json": { schema: ref(errorSchema) } },
+            },
+            409: {
+              description:
+                "conflict: `message.id` belongs to another chat, `retry_of` is not the chat's last reply, or (with neither `message` nor `retry_of`) the chat already has its reply",
               content: { "application/json": { schema: ref(errorSchema) } },
             },
             429: {

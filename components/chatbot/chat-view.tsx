@@ -24,6 +24,7 @@ export function ChatView({
         pending={turn.pending}
         onSend={(text) => void turn.send(text)}
         onRetry={(failed) => void turn.retry(failed)}
+        onRegenerate={() => void turn.regenerate()}
         onRetryNow={turn.retryNow}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">

@@ -2,7 +2,9 @@
 
 import { ArrowUp, Square } from "lucide-react";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useChats } from "./chats-provider";
 import { useNewChatHandoff } from "./new-chat-handoff";
+import { STOP_KEYS, useStopShortcut } from "./shortcuts";
 
 const MAX_HEIGHT = 200;
 
@@ -23,6 +25,15 @@ export function Composer({
   const [text, setText] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
   const handoff = useNewChatHandoff();
+  const { drawerOpen } = useChats();
+
+  // Stop, by its button or by Escape from anywhere in the workspace (but not while the
+  // chat drawer, whose Escape closes it, or a dialog is open): typing goes on here.
+  function stop() {
+    onStop();
+    area.current?.focus();
+  }
+  useStopShortcut(busy && !drawerOpen, stop);
 
   // New chat pressed: focus at once, so typing starts now. The chat being left keeps no
   // draft; what is typed before the new page arrives is handed to the new chat's
@@ -103,8 +114,9 @@ export function Composer({
           key="stop"
           type="button"
           aria-label="Stop"
-          title="Stop"
-          onClick={onStop}
+          aria-keyshortcuts={STOP_KEYS}
+          title="Stop (Esc)"
+          onClick={stop}
           className="inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
         >
           <Square aria-hidden size={14} fill="currentColor" />

@@ -1,7 +1,12 @@
 import { useLayoutEffect, useRef } from "react";
 import { EmptyChat } from "./empty-chat";
+import { JumpToLatest, useAtBottom } from "./jump-to-latest";
 import { MessageItem, type UiMessage } from "./message-item";
 import type { PendingSend } from "./use-chat-turn";
+import { useStableCallback } from "./use-stable-callback";
+
+/** How near the end still counts as at the end, for following and for Jump to latest. */
+const NEAR_END_PX = 80;
 
 export function Conversation({
   messages,
@@ -9,6 +14,7 @@ export function Conversation({
   pending,
   onSend,
   onRetry,
+  onRegenerate,
   onRetryNow,
 }: {
   messages: UiMessage[];
@@ -16,11 +22,19 @@ export function Conversation({
   pending: PendingSend | null;
   onSend: (text: string) => void;
   onRetry: (failed: UiMessage) => void;
+  onRegenerate: () => void;
   onRetryNow: () => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const lastTop = useRef(0);
   const followed = useRef<string | null>(null);
+  const atBottom = useAtBottom(scroller, end, NEAR_END_PX);
+  // The same functions at every render, so that memoized messages are left alone.
+  const retry = useStableCallback(onRetry);
+  const regenerate = useStableCallback(onRegenerate);
+  const retryNow = useStableCallback(onRetryNow);
 
   // While a message waits to be sent, nothing is "thinking" about it yet.
   const shown = pending
@@ -40,36 +54,58 @@ export function Conversation({
     if (el && pinned.current) el.scrollTop = el.scrollHeight;
   }, [shown]);
 
+  // Following stops when the reader scrolls up, and starts again at the end. Only an
+  // upward move unpins: Jump to latest's smooth scroll passes far from the end on its way
+  // down, and text arriving meanwhile must still be followed.
+  function onScroll(el: HTMLDivElement) {
+    const top = el.scrollTop;
+    const nearEnd = el.scrollHeight - top - el.clientHeight < NEAR_END_PX;
+    pinned.current = nearEnd || (pinned.current && top >= lastTop.current);
+    lastTop.current = top;
+  }
+
+  function jumpToLatest() {
+    const el = scroller.current;
+    if (!el) return;
+    pinned.current = true;
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    el.scrollTo({ top: el.scrollHeight, behavior: still ? "auto" : "smooth" });
+  }
+
   const last = messages.at(-1);
 
   return (
-    <div
-      ref={scroller}
-      onScroll={(event) => {
-        const el = event.currentTarget;
-        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-      }}
-      className="min-h-0 flex-1 overflow-y-auto"
-    >
-      <section
-        aria-label="Conversation"
-        aria-busy={busy || undefined}
-        className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        onScroll={(event) => onScroll(event.currentTarget)}
+        className="min-h-0 flex-1 overflow-y-auto"
       >
-        {messages.length === 0 ? (
-          <EmptyChat busy={busy} onPick={onSend} />
-        ) : (
-          shown.map((m) => (
-            <MessageItem
-              key={m.id}
-              message={m}
-              onRetry={m === last && m.isError && !busy ? () => onRetry(m) : undefined}
-              pending={m.id === pending?.messageId ? pending : undefined}
-              onRetryNow={onRetryNow}
-            />
-          ))
-        )}
-      </section>
+        <section
+          aria-label="Conversation"
+          aria-busy={busy || undefined}
+          className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 py-6"
+        >
+          {messages.length === 0 ? (
+            <EmptyChat busy={busy} onPick={onSend} />
+          ) : (
+            shown.map((m) => (
+              <MessageItem
+                key={m.id}
+                message={m}
+                last={m === last}
+                replaceable={m === last && !busy}
+                pending={m.id === pending?.messageId ? pending : undefined}
+                onRetry={retry}
+                onRegenerate={regenerate}
+                onRetryNow={retryNow}
+              />
+            ))
+          )}
+        </section>
+        <div ref={end} aria-hidden className="h-px" />
+      </div>
+      {atBottom ? null : <JumpToLatest onClick={jumpToLatest} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { AlertCircle, RotateCcw } from "lucide-react";
+import { memo } from "react";
 import { Markdown } from "@/components/markdown/markdown";
 import type { Wait } from "@/lib/client/retry";
+import { MessageActions } from "./message-actions";
 import { PendingStatus } from "./pending-status";
 
 export type UiMessage = {
@@ -13,27 +15,42 @@ export type UiMessage = {
   interrupted?: boolean;
 };
 
-export function MessageItem({
+/**
+ * One message. Memoized: every prop is stable from one streamed chunk to the next
+ * (conversation.tsx), and use-chat-turn.ts replaces only the streaming message's object,
+ * so a chunk re-renders that message alone.
+ */
+export const MessageItem = memo(function MessageItem({
   message,
-  onRetry,
+  last,
+  replaceable,
   pending,
+  onRetry,
+  onRegenerate,
   onRetryNow,
 }: {
   message: UiMessage;
-  onRetry?: () => void;
+  /** The conversation's last message: its actions are always shown. */
+  last: boolean;
+  /** The last message while no turn runs: a failed reply offers Retry, a reply Regenerate. */
+  replaceable: boolean;
   /** The request for this message waits to be sent again. */
   pending?: Wait;
+  onRetry: (failed: UiMessage) => void;
+  onRegenerate: () => void;
   onRetryNow: () => void;
 }) {
   if (message.role === "user") {
     return (
-      <article aria-label="You" className="flex flex-col items-end gap-1.5">
+      <article aria-label="You" className="group/message flex flex-col items-end gap-1">
         <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-zinc-800">
           {message.content}
         </div>
         {pending ? (
           <PendingStatus label="Not sent yet" wait={pending} onRetryNow={onRetryNow} />
-        ) : null}
+        ) : (
+          <MessageActions text={message.content} alwaysShown={false} align="end" />
+        )}
       </article>
     );
   }
@@ -47,10 +64,10 @@ export function MessageItem({
           <AlertCircle aria-hidden size={18} className="mt-0.5 shrink-0" />
           <span>{message.content}</span>
         </p>
-        {onRetry ? (
+        {replaceable ? (
           <button
             type="button"
-            onClick={onRetry}
+            onClick={() => onRetry(message)}
             className="inline-flex items-center gap-1.5 rounded-lg border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-900 hover:bg-red-100 dark:border-red-800 dark:bg-transparent dark:text-red-200 dark:hover:bg-red-900/40"
           >
             <RotateCcw aria-hidden size={14} />
@@ -61,9 +78,13 @@ export function MessageItem({
     );
   }
   return (
-    <article aria-label="SkillMate" aria-busy={message.streaming || undefined} className="min-w-0">
+    <article
+      aria-label="SkillMate"
+      aria-busy={message.streaming || undefined}
+      className="group/message flex min-w-0 flex-col gap-1"
+    >
       {message.content ? (
-        <Markdown>{message.content}</Markdown>
+        <Markdown streaming={message.streaming}>{message.content}</Markdown>
       ) : pending ? (
         <PendingStatus label="Could not reach SkillMate" wait={pending} onRetryNow={onRetryNow} />
       ) : (
@@ -76,6 +97,17 @@ export function MessageItem({
           </span>
         </p>
       )}
+      {/* Its row is kept while the reply streams, so the actions appear without a jump. */}
+      {message.streaming ? (
+        <div className="h-8" />
+      ) : (
+        <MessageActions
+          text={message.content}
+          onRegenerate={replaceable ? onRegenerate : undefined}
+          alwaysShown={last}
+          align="start"
+        />
+      )}
     </article>
   );
-}
+});

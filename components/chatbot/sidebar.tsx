@@ -8,6 +8,7 @@ import { ChatRow } from "./chat-row";
 import { useChats } from "./chats-provider";
 import { groupByDay } from "./day-groups";
 import { useNewChatHandoff } from "./new-chat-handoff";
+import { NEW_CHAT_KEYS, useNewChatKeyLabel, useNewChatShortcut } from "./shortcuts";
 
 /** The chat list: a column on wide screens, a drawer on phones. */
 export function Sidebar({ serverNow }: { serverNow: number }) {
@@ -17,6 +18,14 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
   const activeId = pathname.startsWith("/chatbot/c/") ? pathname.slice("/chatbot/c/".length) : null;
   const [local, setLocal] = useState<{ now: number } | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
+  const newChatKeys = useNewChatKeyLabel();
+
+  // The button and its shortcut alike: the composer takes the focus (new-chat-handoff.tsx).
+  function newChat() {
+    setDrawerOpen(false);
+    startNewChat();
+  }
+  useNewChatShortcut(newChat);
 
   useEffect(() => setLocal({ now: Date.now() }), []);
 
@@ -77,10 +86,9 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
         <div className="px-3 pb-2">
           <button
             type="button"
-            onClick={() => {
-              setDrawerOpen(false);
-              startNewChat();
-            }}
+            onClick={newChat}
+            aria-keyshortcuts={NEW_CHAT_KEYS}
+            title={`New chat (${newChatKeys})`}
             className="flex w-full items-center gap-2 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:bg-zinc-950 dark:hover:bg-zinc-800"
           >
             <SquarePen aria-hidden size={16} />

@@ -29,6 +29,8 @@ export type ChatTurn = {
   /** Resolves false when the message was not accepted, so the composer gives it back. */
   send: (text: string) => Promise<boolean>;
   retry: (failed: UiMessage) => Promise<void>;
+  /** A new reply in place of the last one (stored like Retry: `retry_of` names it). */
+  regenerate: () => Promise<void>;
   /** Ends the streaming reply (what arrived of it stays), or the wait to send. */
   stop: () => void;
   /** Sends the pending request at once instead of after its wait. */
@@ -168,7 +170,8 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
         // Stop: a partial reply stays, as the server stores it.
         if (signal.aborted) return sent ? "sent" : "unsent";
         if (!sent) {
-          setRefusal(`Your message was not sent. ${messageOf(error)}`);
+          const what = body.message ? "Your message was not sent." : "No new reply.";
+          setRefusal(`${what} ${messageOf(error)}`);
           return "refused";
         }
         // Broke off (connection lost, server killed): retryable, never "thinking" forever.
@@ -181,10 +184,17 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
       } finally {
         untrack();
         setMessages((list) =>
-          list
-            .map((m) => (m.id === body.assistant_id ? { ...m, streaming: false } : m))
-            // A reply stopped before its first word is not stored; do not show it either.
-            .filter((m) => m.id !== body.assistant_id || m.isError || m.content.trim()),
+          list.flatMap((m) => {
+            if (m.id !== body.assistant_id) return [m];
+            if (m.isError || m.content.trim()) return [{ ...m, streaming: false }];
+            // Stopped before its first word: not stored, so not shown. Without a new
+            // message (Retry, Regenerate) the reply it replaces is gone too, and the chat
+            // waits for a reply: shown as a reload would show it, with Retry.
+            if (body.message) return [];
+            return [
+              { ...m, streaming: false, content: INTERRUPTED, isError: true, interrupted: true },
+            ];
+          }),
         );
         refreshChat(body.chat_id);
       }
@@ -271,8 +281,13 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
     [busy, chatId, begin, end, runTurn],
   );
 
+  const regenerate = useCallback(async () => {
+    const reply = messages.at(-1);
+    if (reply?.role === "assistant" && !reply.streaming) await retry(reply);
+  }, [messages, retry]);
+
   const stop = useCallback(() => abort.current?.abort(), []);
   const retryNow = useCallback(() => retrier.current?.now(), []);
 
-  return { chatId, messages, busy, refusal, pending, send, retry, stop, retryNow };
+  return { chatId, messages, busy, refusal, pending, send, retry, regenerate, stop, retryNow };
 }

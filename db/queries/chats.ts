@@ -372,11 +372,17 @@ export async function deleteOwnedChat({ id, owner }: { id: string; owner: Owner 
 }
 
 /**
- * Removes a failed assistant reply before it is retried. Only error messages can go:
- * a conversation's real messages are never deleted one by one. Returns the chat when a
- * message was removed (so its public page can be refreshed), else null.
+ * Removes the chat's last message, `id`, when it is an assistant reply: the one a Retry
+ * (a failed reply) or a Regenerate (any reply) replaces. Only that one can go: the rest
+ * of a conversation is never deleted message by message. Under the chat's row lock, so a
+ * reply being stored and this check take turns. null: not the owner's chat. Otherwise:
+ * - "removed";
+ * - "gone": `id` is in the chat no more and the chat awaits a reply: the same request
+ *   sent again after its first try removed it (client retries keep their ids);
+ * - "refused": `id` is not the chat's last reply (a user message, an older reply, or one
+ *   another tab's Regenerate already replaced), and nothing changed.
  */
-export async function deleteErrorMessage({
+export async function deleteLastReply({
   chatId,
   owner,
   id,
@@ -384,28 +390,32 @@ export async function deleteErrorMessage({
   chatId: string;
   owner: Owner;
   id: string;
-}) {
-  if (!UUID.test(id)) return null;
+}): Promise<{ chat: Chat; outcome: "removed" | "gone" | "refused" } | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const chat = await lockOwnedChat(tx, chatId, owner);
     if (!chat) return null;
-    const removed = await tx
-      .delete(messages)
-      .where(
-        and(
-          eq(messages.id, id.toLowerCase()),
-          eq(messages.chatId, chatId),
-          eq(messages.isError, true),
-        ),
-      )
-      .returning({ id: messages.id });
-    if (removed.length === 0) return null;
+    const [last] = await tx
+      .select({ id: messages.id, messageType: messages.messageType })
+      .from(messages)
+      .where(eq(messages.chatId, chatId))
+      .orderBy(desc(messages.createdAt), desc(messages.seq))
+      .limit(1);
+    if (last?.id !== id.toLowerCase() || last.messageType !== "assistant") {
+      if (last?.messageType !== "user") return { chat, outcome: "refused" as const };
+      const [named] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.chatId, chatId), eq(messages.id, id.toLowerCase())))
+        .limit(1);
+      return { chat, outcome: named ? ("refused" as const) : ("gone" as const) };
+    }
+    await tx.delete(messages).where(and(eq(messages.id, last.id), eq(messages.chatId, chatId)));
     await tx
       .update(chats)
-      .set({ messageCount: sql`${chats.messageCount} - ${removed.length}` })
+      .set({ messageCount: sql`${chats.messageCount} - 1` })
       .where(eq(chats.id, chatId));
-    return chat;
+    return { chat, outcome: "removed" as const };
   });
 }
 

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
 import { assertAwaitingReply, assertOwnsChat } from "@/lib/chats/reads";
-import { deleteFailedReply, saveMessages } from "@/lib/chats/writes";
+import { deleteReplyToReplace, saveMessages } from "@/lib/chats/writes";
 import { enterTurn } from "@/lib/lifecycle/shutdown";
 import { reserveReply } from "@/lib/limits/replies";
 import { safeErrorSummary } from "@/lib/log-safe";
@@ -68,7 +68,10 @@ export async function startAssistantTurn({
   }
 }
 
-/** Stores the user's message (or clears the failed reply a Retry replaces), then streams. */
+/**
+ * Stores the user's message (or deletes the last reply a Retry or Regenerate replaces:
+ * 409 if `retry_of` is not the chat's last reply), then streams.
+ */
 async function storeAndStream({
   owner,
   request,
@@ -79,7 +82,7 @@ async function storeAndStream({
   signal: AbortSignal;
 }) {
   if (request.retry_of) {
-    await deleteFailedReply({ chatId: request.chat_id, owner, id: request.retry_of });
+    await deleteReplyToReplace({ chatId: request.chat_id, owner, id: request.retry_of });
   }
   const { chat } = await saveMessages({
     chatId: request.chat_id,

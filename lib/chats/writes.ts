@@ -4,7 +4,7 @@ import {
   appendMessages,
   type ChatChanges,
   createChatWithMessages,
-  deleteErrorMessage,
+  deleteLastReply,
   deleteOwnedChat,
   getSharedChatByShareId,
   type NewMessage,
@@ -15,6 +15,7 @@ import {
 import type { Chat } from "@/db/schema";
 import { expireSharedChat } from "@/lib/cache/public-cache";
 import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
+import { AppError } from "@/lib/errors";
 import {
   chatIdTaken,
   chatNotFound,
@@ -120,8 +121,27 @@ export async function saveMessages(args: { chatId: string; owner: Owner; message
   return saved;
 }
 
-/** Removes a failed reply before its Retry; a shared chat's public page loses it at once. */
-export async function deleteFailedReply(args: { chatId: string; owner: Owner; id: string }) {
-  const chat = await deleteErrorMessage(args);
-  if (chat?.isShared) await expireSharedChat(chat.shareId);
+// Not in ./errors.ts: no other write refuses this way. Unexported, as every export of this
+// file must be a write (see the note at the top).
+const notTheLastReply = () =>
+  new AppError(
+    "conflict",
+    "Only the chat's last reply can be replaced; the chat has changed. Reload it.",
+  );
+
+/**
+ * Deletes the chat's last reply before the turn that replaces it (Retry, Regenerate)
+ * starts; a shared chat's public page loses it at once. Not the chat's last message, or
+ * not a reply: 409, and nothing changes; already deleted by this same request's earlier
+ * try (the chat awaits a reply): the turn goes on. Not one step with the new reply: should that
+ * turn store nothing (stopped before its first word), the chat is left awaiting a reply,
+ * which it then shows with Retry.
+ */
+export async function deleteReplyToReplace(args: { chatId: string; owner: Owner; id: string }) {
+  const deleted = await deleteLastReply(args);
+  if (!deleted) throw chatNotFound();
+  if (deleted.outcome === "refused") throw notTheLastReply();
+  if (deleted.outcome === "removed" && deleted.chat.isShared) {
+    await expireSharedChat(deleted.chat.shareId);
+  }
 }

@@ -4,12 +4,13 @@ import { z } from "./zod";
 /** POST /api/chatbot: the user's new message, and the id its reply will be saved under. */
 export const chatbotRequestSchema = z.strictObject({
   chat_id: z.uuid(),
-  // Omitted to regenerate a reply to the conversation as it stands (Retry).
+  // Omitted to answer the conversation as it stands (Retry, Regenerate).
   message: z
     .strictObject({ id: z.uuid(), content: z.string().trim().min(1).max(CONTENT_MAX) })
     .optional(),
   assistant_id: z.uuid(),
-  // The failed reply that a Retry replaces.
+  // The reply that a Retry (of a failed one) or a Regenerate replaces: the chat's last
+  // message, and an assistant's; any other is a 409 conflict.
   retry_of: z.uuid().optional(),
 });
 

@@ -111,10 +111,26 @@ const scenarios: Scenario[] = [
       }),
   },
   {
-    write: "deleteFailedReply",
+    write: "deleteReplyToReplace",
     name: "its failed reply removed for a Retry",
     run: (owner, chat, failedReplyId) =>
-      writes.deleteFailedReply({ chatId: chat.id, owner, id: failedReplyId }),
+      writes.deleteReplyToReplace({ chatId: chat.id, owner, id: failedReplyId }),
+  },
+  {
+    write: "deleteReplyToReplace",
+    name: "its last reply removed for a Regenerate",
+    run: async (owner, chat) => {
+      const { inserted } = await writes.saveMessages({
+        chatId: chat.id,
+        owner,
+        messages: [
+          { messageType: "user", content: "And which brushes?" },
+          { messageType: "assistant", content: "Two round brushes to start." },
+        ],
+      });
+      expired.length = 0; // only the removal's expiry counts
+      return writes.deleteReplyToReplace({ chatId: chat.id, owner, id: inserted[1]?.id ?? "" });
+    },
   },
 ];
 

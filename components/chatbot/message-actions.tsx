@@ -1,0 +1,81 @@
+import { Check, Copy, RefreshCw } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { copyText } from "@/components/markdown/copy-text";
+
+// The small toolbar under a message: Copy, and Regenerate under the last reply. Its row
+// keeps its height whether or not its buttons show, so nothing below moves when they
+// appear; shown on hover or focus of the message (`group/message`), except where it is
+// always shown: the last reply, and every message on a device that cannot hover.
+
+const COPIED_MS = 1500;
+
+const iconButton =
+  "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
+
+const onHover =
+  "opacity-0 transition-opacity group-focus-within/message:opacity-100 group-hover/message:opacity-100 [@media(hover:none)]:opacity-100";
+
+export function MessageActions({
+  text,
+  onRegenerate,
+  alwaysShown,
+  align,
+}: {
+  /** What Copy copies: the message as written (markdown for a reply). */
+  text: string;
+  /** Given only where Regenerate is offered. */
+  onRegenerate?: () => void;
+  alwaysShown: boolean;
+  align: "start" | "end";
+}) {
+  const [copied, setCopied] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function copy() {
+    if (!(await copyText(text))) {
+      toast.error("Could not copy the message.");
+      return;
+    }
+    setCopied(true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCopied(false), COPIED_MS);
+  }
+
+  return (
+    <div
+      // Reversed under the user's message, so that "Copied" grows leftwards and the
+      // button stays under the bubble's edge.
+      className={`flex h-8 items-center gap-0.5 text-xs text-zinc-600 dark:text-zinc-400 ${
+        // The icons, not their buttons' edges, line up with the message.
+        align === "end" ? "flex-row-reverse" : "-ml-2"
+      } ${alwaysShown || copied ? "" : onHover}`}
+    >
+      <button
+        type="button"
+        aria-label="Copy"
+        title="Copy"
+        onClick={() => void copy()}
+        className={iconButton}
+      >
+        {copied ? <Check aria-hidden size={16} /> : <Copy aria-hidden size={16} />}
+      </button>
+      {onRegenerate ? (
+        <button
+          type="button"
+          aria-label="Regenerate"
+          title="Regenerate"
+          onClick={onRegenerate}
+          className={iconButton}
+        >
+          <RefreshCw aria-hidden size={16} />
+        </button>
+      ) : null}
+      {/* A live region that is there from the start, so that "Copied" is announced. */}
+      <span aria-live="polite" className="px-1">
+        {copied ? "Copied" : ""}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
+
+// The conversation view: message actions (Copy, Regenerate), Jump to latest, and the
+// keyboard (Ctrl+Shift+O for a new chat, Escape to stop a reply). Against the production
+// build and the offline responder; each test is a fresh guest.
+
+const unique = (words: string) => `${words} ${crypto.randomUUID().slice(0, 8)}`;
+
+const copyOf = (message: Locator) => message.getByRole("button", { name: "Copy", exact: true });
+const regenerateButton = (page: Page) => page.getByRole("button", { name: "Regenerate" });
+
+/** How opaque an element shows, its ancestors' opacity included (0: there, but hidden). */
+const shownOpacity = (element: Locator) =>
+  element.evaluate((el) => {
+    let opacity = 1;
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      opacity *= Number(getComputedStyle(node).opacity);
+    }
+    return opacity;
+  });
+
+/** A chat made through the API, opened. */
+async function openChat(
+  chat: ChatbotPage,
+  messages: Pick<StoredMessage, "message_type" | "content">[],
+) {
+  await chat.goto();
+  const created = await chat.createChat(messages);
+  await chat.goto(`/chatbot/c/${created.id}`);
+  return created;
+}
+
+test("Copy copies a reply's markdown and a question's text; the actions never move the page", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const chat = new ChatbotPage(page);
+  const question = unique("How do I start running?");
+  const answer = "Start with **three short runs** a week.\n\n- walk first\n- then jog";
+  await openChat(chat, [
+    { message_type: "user", content: question },
+    { message_type: "assistant", content: answer },
+  ]);
+
+  // The last reply's actions are always there (a phone cannot hover); the question's
+  // show on hover, in a row that was already there.
+  const reply = chat.replies().last();
+  await expect(copyOf(reply)).toBeVisible();
+  expect(await shownOpacity(copyOf(reply))).toBe(1);
+  const asked = chat.userMessages().last();
+  expect(await shownOpacity(copyOf(asked))).toBe(0);
+  const before = await asked.boundingBox();
+  await asked.hover();
+  await expect.poll(() => shownOpacity(copyOf(asked))).toBe(1);
+  expect(await asked.boundingBox()).toEqual(before);
+
+  await copyOf(reply).click();
+  await expect(reply.getByText("Copied", { exact: true })).toBeVisible();
+  expect(await chat.clipboard()).toBe(answer);
+  // The feedback goes away by itself.
+  await expect(reply.getByText("Copied", { exact: true })).toHaveCount(0);
+
+  await asked.hover();
+  await copyOf(asked).click();
+  await expect(asked.getByText("Copied", { exact: true })).toBeVisible();
+  expect(await chat.clipboard()).toBe(question);
+
+  // Keyboard: the buttons are reachable and show their focus.
+  await copyOf(reply).focus();
+  await expect(copyOf(reply)).toBeFocused();
+});
+
+test("Regenerate replaces the last reply, which stays replaced after a reload", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  const old = "An old answer, to be replaced.";
+  const created = await openChat(chat, [
+    { message_type: "user", content: "How do I learn to knit?" },
+    { message_type: "assistant", content: "Cast on twenty stitches." },
+    { message_type: "user", content: "And then?" },
+    { message_type: "assistant", content: old },
+  ]);
+  const before = await chat.stored(created.id);
+
+  // Only under the last reply.
+  await expect(regenerateButton(page)).toHaveCount(1);
+  await expect(chat.replies().first().getByRole("button", { name: "Regenerate" })).toHaveCount(0);
+  await chat.replies().last().getByRole("button", { name: "Regenerate" }).click();
+
+  // The old reply gives way to the new one, streaming in its place; no Regenerate meanwhile.
+  await expect(page.getByText(old)).toHaveCount(0);
+  await expect(chat.replies()).toHaveCount(2);
+  await expect(regenerateButton(page)).toHaveCount(0);
+  await chat.waitForReply();
+  const fresh = (await chat.replies().last().textContent())?.trim() ?? "";
+  expect(fresh.length).toBeGreaterThan(20);
+  await expect(regenerateButton(page)).toHaveCount(1);
+
+  await expect
+    .poll(async () => (await chat.stored(created.id)).messages.map((m) => m.content))
+    .not.toContain(old);
+  const after = await chat.stored(created.id);
+  expect(after.messages).toHaveLength(before.messages.length);
+  expect(after.messages.slice(0, 3)).toEqual(before.messages.slice(0, 3));
+  expect(after.messages[3]).toMatchObject({ message_type: "assistant", is_error: false });
+  expect(after.messages[3]?.id).not.toBe(before.messages[3]?.id);
+
+  await page.reload();
+  await expect(chat.userMessages()).toHaveCount(2);
+  await expect(chat.replies()).toHaveCount(2);
+  await expect(page.getByText(old)).toHaveCount(0);
+  expect((await chat.replies().last().textContent())?.trim()).toBe(fresh);
+});
+
+test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the composer", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  await openChat(chat, [
+    { message_type: "user", content: "hi" },
+    { message_type: "assistant", content: "Hello! What would you like to learn?" },
+  ]);
+  const newChat = page.getByRole("button", { name: "New chat" });
+  await expect(newChat).toHaveAttribute("aria-keyshortcuts", /Control\+Shift\+O/);
+  await expect(newChat).toHaveAttribute("title", /Shift/);
+
+  // Focus away from the composer: on the reply's Copy.
+  await copyOf(chat.replies().last()).focus();
+  await page.keyboard.press("ControlOrMeta+Shift+O");
+  await expect(page).toHaveURL(/\/chatbot$/);
+  await expect(chat.title()).toHaveText("New chat");
+  await expect(chat.composer()).toBeFocused();
+  await page.keyboard.type("Teach me to draw");
+  await expect(chat.composer()).toHaveValue("Teach me to draw");
+
+  // Not while a dialog is open: Escape and the focus are the dialog's.
+  await chat.goto();
+  const title = unique("Keep me");
+  const kept = await chat.createChat([{ message_type: "user", content: title }]);
+  await chat.goto(`/chatbot/c/${kept.id}`);
+  await chat
+    .sidebar()
+    .getByRole("listitem")
+    .first()
+    .getByRole("button", { name: "Delete chat" })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Delete this chat?" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+Shift+O");
+  await expect(page).toHaveURL(`/chatbot/c/${kept.id}`);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
+test("Stop and Escape end a streaming reply, and the focus returns to the composer", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  await chat.goto();
+  const stop = page.getByRole("button", { name: "Stop" });
+
+  await chat.send("I want to learn the guitar");
+  await expect(stop).toHaveAttribute("aria-keyshortcuts", "Escape");
+  await expect(stop).toHaveAttribute("title", /Esc/);
+  await expect(chat.replies().last()).not.toContainText("SkillMate is thinking");
+  await expect(chat.replies().last()).toContainText(/\w+ \w+/);
+  await stop.click();
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(chat.composer()).toBeFocused();
+
+  // Escape, with the focus elsewhere in the workspace (the first reply's Copy).
+  await chat.send("And how do I tune it?");
+  await expect(chat.replies()).toHaveCount(2);
+  await expect(chat.replies().last()).not.toContainText("SkillMate is thinking");
+  await expect(chat.replies().last()).toContainText(/\w+ \w+/);
+  await expect(chat.replies().last()).toHaveAttribute("aria-busy", "true");
+  await copyOf(chat.replies().first()).focus();
+  await page.keyboard.press("Escape");
+  await expect(stop).toHaveCount(0);
+  await expect(chat.composer()).toBeFocused();
+  await expect(chat.replies().last()).not.toHaveAttribute("aria-busy", "true");
+  await expect(chat.replies()).toHaveCount(2);
+  const partial = (await chat.replies().last().textContent())?.trim() ?? "";
+  expect(partial.length).toBeGreaterThan(0);
+  // Stopped: it grows no further.
+  await page.waitForTimeout(500);
+  expect((await chat.replies().last().textContent())?.trim()).toBe(partial);
+});
+
+test("Jump to latest shows once the reader scrolls up, and brings the view back to the end", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  const paragraph = "Practise a little every day, and write down what you learned. ".repeat(8);
+  const messages: Pick<StoredMessage, "message_type" | "content">[] = [];
+  for (let i = 1; i <= 12; i++) {
+    messages.push({ message_type: "user", content: `Question ${i}` });
+    messages.push({ message_type: "assistant", content: `Answer ${i}. ${paragraph}` });
+  }
+  await openChat(chat, messages);
+  const jump = page.getByRole("button", { name: "Jump to latest" });
+  const lastReply = chat.replies().last();
+
+  // Opened at its end.
+  await expect(lastReply).toBeInViewport();
+  await expect(jump).toHaveCount(0);
+
+  await page.getByRole("region", { name: "Conversation" }).hover();
+  await page.mouse.wheel(0, -2500);
+  await expect(jump).toBeVisible();
+  await expect(lastReply).not.toBeInViewport();
+
+  await jump.click();
+  await expect(jump).toHaveCount(0);
+  await expect(lastReply.getByRole("button", { name: "Regenerate" })).toBeInViewport();
+
+  // Pinned again: a new reply is followed to its end.
+  await chat.sendAndWait("And one more thing?");
+  await expect(chat.replies().last().getByRole("button", { name: "Regenerate" })).toBeInViewport();
+  await expect(jump).toHaveCount(0);
+});
