@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from "react";
+import { EarlierMessages, useEarlierMessages } from "./earlier-messages";
 import { EmptyChat } from "./empty-chat";
 import { JumpToLatest, useAtBottom } from "./jump-to-latest";
 import { MessageItem, type UiMessage } from "./message-item";
@@ -31,6 +32,7 @@ export function Conversation({
   const lastTop = useRef(0);
   const followed = useRef<string | null>(null);
   const atBottom = useAtBottom(scroller, end, NEAR_END_PX);
+  const earlier = useEarlierMessages(messages.length, scroller);
   // The same functions at every render, so that memoized messages are left alone.
   const retry = useStableCallback(onRetry);
   const regenerate = useStableCallback(onRegenerate);
@@ -79,28 +81,35 @@ export function Conversation({
       <div
         ref={scroller}
         onScroll={(event) => onScroll(event.currentTarget)}
-        className="min-h-0 flex-1 overflow-y-auto"
+        className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
       >
         <section
           aria-label="Conversation"
           aria-busy={busy || undefined}
           className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 py-6"
         >
+          <EarlierMessages
+            count={earlier.hidden}
+            marker={earlier.marker}
+            onShowAll={earlier.showAll}
+          />
           {messages.length === 0 ? (
             <EmptyChat busy={busy} onPick={onSend} />
           ) : (
-            shown.map((m) => (
-              <MessageItem
-                key={m.id}
-                message={m}
-                last={m === last}
-                replaceable={m === last && !busy}
-                pending={m.id === pending?.messageId ? pending : undefined}
-                onRetry={retry}
-                onRegenerate={regenerate}
-                onRetryNow={retryNow}
-              />
-            ))
+            shown
+              .slice(earlier.hidden)
+              .map((m) => (
+                <MessageItem
+                  key={m.id}
+                  message={m}
+                  last={m === last}
+                  replaceable={m === last && !busy}
+                  pending={m.id === pending?.messageId ? pending : undefined}
+                  onRetry={retry}
+                  onRegenerate={regenerate}
+                  onRetryNow={retryNow}
+                />
+              ))
           )}
         </section>
         <div ref={end} aria-hidden className="h-px" />

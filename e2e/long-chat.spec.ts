@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
+
+// A long chat opens with its latest 40 messages (earlier-messages.tsx); the earlier ones
+// appear as the reader scrolls up, without moving the text in view, or all at once.
+
+const TOTAL = 300;
+
+function longChat(): Pick<StoredMessage, "message_type" | "content">[] {
+  return Array.from({ length: TOTAL }, (_, i) =>
+    i % 2 === 0
+      ? { message_type: "user", content: `Question ${i / 2 + 1}` }
+      : {
+          message_type: "assistant",
+          content: `### Answer ${(i + 1) / 2}\n\nPractise for **ten minutes**, then rest.\n\n- one\n- two`,
+        },
+  );
+}
+
+test("a long chat opens with its latest messages and shows earlier ones as the reader scrolls up", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  await chat.goto();
+  const created = await chat.createChat(longChat());
+  await chat.goto(`/chatbot/c/${created.id}`);
+
+  const articles = page.getByRole("region", { name: "Conversation" }).getByRole("article");
+  await expect(chat.replies().last()).toContainText("Answer 150");
+  await expect(chat.replies().last()).toBeInViewport();
+  await expect(articles).toHaveCount(40);
+  const more = page.getByRole("button", { name: `Show ${TOTAL - 40} earlier messages` });
+  await expect(more).toBeAttached();
+
+  // Scrolling up: more messages arrive above, and the message read stays where it was.
+  const reading = chat.replies().filter({ hasText: "Answer 131" });
+  await reading.scrollIntoViewIfNeeded();
+  const before = await reading.boundingBox();
+  const scroller = page.locator('section[aria-label="Conversation"]').locator("xpath=..");
+  for (let i = 0; i < 8; i++) await scroller.evaluate((el) => el.scrollBy(0, -400));
+  await expect.poll(() => articles.count()).toBeGreaterThan(40);
+  await scroller.evaluate((el) => el.scrollBy(0, 3200));
+  expect(Math.abs(((await reading.boundingBox())?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(4);
+
+  // All at once, for a reader who wants to search the page.
+  await page.getByRole("button", { name: /^Show \d+ earlier messages$/ }).click();
+  await expect(articles).toHaveCount(TOTAL);
+  await expect(page.getByRole("button", { name: /earlier message/ })).toHaveCount(0);
+  await expect(chat.userMessages().first()).toHaveText("Question 1");
+});
