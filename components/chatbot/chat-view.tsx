@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { ChatDetailOut } from "@/lib/validation/chat";
 import { ChatFootnote } from "./chat-footnote";
 import { Composer } from "./composer";
@@ -10,12 +11,18 @@ import { useChatTurn } from "./use-chat-turn";
 /** One conversation: its messages, the composer, and the streaming turn (use-chat-turn.ts). */
 export function ChatView({
   initialChat,
+  earlier = 0,
   isGuest,
 }: {
   initialChat: ChatDetailOut | null;
+  /** Messages before `initialChat`'s, not sent with the page (lib/chats/latest-messages.ts). */
+  earlier?: number;
   isGuest: boolean;
 }) {
   const turn = useChatTurn(initialChat);
+  // Until they are fetched: once the list starts elsewhere, it holds them.
+  const [firstSent] = useState(() => turn.messages[0]?.id);
+  const unloaded = turn.messages[0]?.id === firstSent ? earlier : 0;
   return (
     <div className="flex h-full flex-col">
       <Conversation
@@ -26,6 +33,8 @@ export function ChatView({
         onRetry={(failed) => void turn.retry(failed)}
         onRegenerate={() => void turn.regenerate()}
         onRetryNow={turn.retryNow}
+        unloaded={unloaded}
+        loadEarlier={turn.loadEarlier}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">
         <Refusal text={turn.refusal} />

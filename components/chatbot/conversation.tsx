@@ -9,6 +9,8 @@ import { useStableCallback } from "./use-stable-callback";
 /** How near the end still counts as at the end, for following and for Jump to latest. */
 const NEAR_END_PX = 80;
 
+const noEarlier = async () => {};
+
 export function Conversation({
   messages,
   busy,
@@ -17,6 +19,8 @@ export function Conversation({
   onRetry,
   onRegenerate,
   onRetryNow,
+  unloaded = 0,
+  loadEarlier,
 }: {
   messages: UiMessage[];
   busy: boolean;
@@ -25,6 +29,9 @@ export function Conversation({
   onRetry: (failed: UiMessage) => void;
   onRegenerate: () => void;
   onRetryNow: () => void;
+  /** Earlier messages the page did not carry, which `loadEarlier` fetches. */
+  unloaded?: number;
+  loadEarlier?: () => Promise<void>;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
@@ -32,7 +39,12 @@ export function Conversation({
   const lastTop = useRef(0);
   const followed = useRef<string | null>(null);
   const atBottom = useAtBottom(scroller, end, NEAR_END_PX);
-  const earlier = useEarlierMessages(messages.length, scroller);
+  const earlier = useEarlierMessages({
+    loaded: messages.length,
+    unloaded,
+    load: loadEarlier ?? noEarlier,
+    scroller,
+  });
   // The same functions at every render, so that memoized messages are left alone.
   const retry = useStableCallback(onRetry);
   const regenerate = useStableCallback(onRegenerate);
@@ -64,6 +76,7 @@ export function Conversation({
     const nearEnd = el.scrollHeight - top - el.clientHeight < NEAR_END_PX;
     pinned.current = nearEnd || (pinned.current && top >= lastTop.current);
     lastTop.current = top;
+    earlier.onScroll(el);
   }
 
   function jumpToLatest() {
@@ -90,6 +103,7 @@ export function Conversation({
         >
           <EarlierMessages
             count={earlier.hidden}
+            loading={earlier.loading}
             marker={earlier.marker}
             onShowAll={earlier.showAll}
           />
@@ -97,7 +111,7 @@ export function Conversation({
             <EmptyChat busy={busy} onPick={onSend} />
           ) : (
             shown
-              .slice(earlier.hidden)
+              .slice(earlier.firstShown)
               .map((m) => (
                 <MessageItem
                   key={m.id}

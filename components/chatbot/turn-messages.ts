@@ -1,5 +1,5 @@
 import { newId } from "@/lib/client/chats-api";
-import type { ChatDetailOut, ChatOut } from "@/lib/validation/chat";
+import type { ChatDetailOut, ChatOut, MessageOut } from "@/lib/validation/chat";
 import type { UiMessage } from "./message-item";
 
 export const INTERRUPTED = "The reply was interrupted.";
@@ -21,13 +21,21 @@ export function pendingReply(): UiMessage {
  * Neither is stored: their ids only have to be stable between the server's render and
  * the browser's.
  */
+const fromStored = (m: MessageOut): UiMessage => ({
+  id: m.id,
+  role: m.message_type,
+  content: m.content,
+  isError: m.is_error,
+});
+
+/** The stored messages before `firstId` (the first one shown); none if it is not there. */
+export function earlierThan(firstId: string | undefined, stored: MessageOut[]): UiMessage[] {
+  const at = stored.findIndex((m) => m.id === firstId);
+  return at > 0 ? stored.slice(0, at).map(fromStored) : [];
+}
+
 export function toUi(chat: ChatDetailOut | null, answering: boolean): UiMessage[] {
-  const list: UiMessage[] = (chat?.messages ?? []).map((m) => ({
-    id: m.id,
-    role: m.message_type,
-    content: m.content,
-    isError: m.is_error,
-  }));
+  const list = (chat?.messages ?? []).map(fromStored);
   const last = list.at(-1);
   if (last?.role !== "user") return list;
   const id = `${last.id}-reply`;

@@ -5,7 +5,7 @@ import type { ChatDetailOut } from "@/lib/validation/chat";
 import { useChats } from "./chats-provider";
 import type { UiMessage } from "./message-item";
 import { openReply, type ReplyRequest, readReply } from "./reply-stream";
-import { INTERRUPTED, pendingReply, summary, toUi } from "./turn-messages";
+import { earlierThan, INTERRUPTED, pendingReply, summary, toUi } from "./turn-messages";
 import { chatAfterTurn, trackTurn, turnInFlight } from "./turns-in-flight";
 import { messageOf } from "./use-optimistic-chats";
 
@@ -35,6 +35,8 @@ export type ChatTurn = {
   stop: () => void;
   /** Sends the pending request at once instead of after its wait. */
   retryNow: () => void;
+  /** Fetches the messages before the first one shown (a page sends only the latest). */
+  loadEarlier: () => Promise<void>;
 };
 
 /**
@@ -289,5 +291,23 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
   const stop = useCallback(() => abort.current?.abort(), []);
   const retryNow = useCallback(() => retrier.current?.now(), []);
 
-  return { chatId, messages, busy, refusal, pending, send, retry, regenerate, stop, retryNow };
+  const loadEarlier = useCallback(async () => {
+    if (!chatId) return;
+    const stored = await chatsApi.get(chatId);
+    setMessages((shown) => [...earlierThan(shown[0]?.id, stored.messages), ...shown]);
+  }, [chatId]);
+
+  return {
+    chatId,
+    messages,
+    busy,
+    refusal,
+    pending,
+    send,
+    retry,
+    regenerate,
+    stop,
+    retryNow,
+    loadEarlier,
+  };
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ChatView } from "@/components/chatbot/chat-view";
 import { getOwnedChatWithMessages } from "@/db/queries/chats";
+import { withLatestMessages } from "@/lib/chats/latest-messages";
 import { toChatDetailOut } from "@/lib/chats/serialize";
 import { ownerOf } from "@/lib/identity/caller";
 import { currentCaller } from "@/lib/identity/current-caller";
@@ -33,5 +34,8 @@ export async function generateMetadata({
 export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { caller, detail } = await loadChat(id);
-  return <ChatView key={id} initialChat={detail} isGuest={caller.kind !== "user"} />;
+  const { chat, earlier } = withLatestMessages(detail);
+  return (
+    <ChatView key={id} initialChat={chat} earlier={earlier} isGuest={caller.kind !== "user"} />
+  );
 }
