@@ -35,6 +35,7 @@ test("a long chat opens with its latest messages and shows earlier ones as the r
   // Scrolling up: more messages arrive above. (Whether the text in view stays still while
   // they arrive is not checked here: with the reader scrolling during the fetch it can
   // jump by one scroll step; see issue 11's note.)
+  await chat.replies().filter({ hasText: "Answer 131" }).scrollIntoViewIfNeeded();
   const scroller = page.locator('section[aria-label="Conversation"]').locator("xpath=..");
   for (let i = 0; i < 8; i++) await scroller.evaluate((el) => el.scrollBy(0, -400));
   await expect.poll(() => articles.count()).toBeGreaterThan(40);
