@@ -13,13 +13,10 @@ import { type Outage, startTcpProxy } from "../helpers/tcp-proxy";
 // its beforeAll, which runs after this module's top level). PostgreSQL only.
 
 // Outside Next's request scope `after()` throws: the chatbot's tasks are run here instead.
-const afterTasks = vi.hoisted(() => [] as (() => unknown)[]);
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: unknown) => {
-    afterTasks.push(typeof task === "function" ? (task as () => unknown) : () => task);
-  },
-}));
+const { afterTasks, mockAfter, runAfterTasks } = await vi.hoisted(
+  () => import("../helpers/after-tasks"),
+);
+vi.mock("next/server", mockAfter);
 vi.stubEnv("AI_BASE_URL", "");
 vi.stubEnv("AI_MODEL", "");
 vi.stubEnv("AI_OFFLINE_CHUNK_DELAY_MS", "0");
@@ -264,7 +261,7 @@ describe.skipIf(!proxy)("PostgreSQL down and back (through a TCP proxy)", () => 
       expect(reply.status).toBe(200);
       expect(reply.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
       await reply.text();
-      await Promise.all(afterTasks.splice(0).map((task) => task()));
+      await runAfterTasks();
       expect((await messagesOfChat()).length).toBe(before.length + 3);
     },
   );

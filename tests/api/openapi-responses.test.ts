@@ -25,13 +25,10 @@ import { type Call, callRoute, uniqueEmail } from "../helpers/http";
 // (methods a path does not list) and the catch-all's 404 must be the documented Error.
 
 // Outside Next's request scope `after()` throws: its tasks are run by the test instead.
-const afterTasks = vi.hoisted(() => [] as (() => unknown)[]);
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: unknown) => {
-    afterTasks.push(typeof task === "function" ? (task as () => unknown) : () => task);
-  },
-}));
+const { afterTasks, mockAfter, runAfterTasks } = await vi.hoisted(
+  () => import("../helpers/after-tasks"),
+);
+vi.mock("next/server", mockAfter);
 // Outside Next, a "use cache" function is a plain call, where cacheTag and cacheLife
 // throw: no-ops here (the cached HTTP side of the shared read is tested in e2e).
 vi.mock("next/cache", async (importOriginal) => ({
@@ -380,7 +377,7 @@ describe("real responses match the OpenAPI document", () => {
     expect(chunks[0]).toMatchObject({ type: "start", messageMetadata: { assistantId } });
     expect(chunks.some((c) => c.type === "text-delta" && c.delta)).toBe(true);
     expect(chunks.map((c) => c.type)).not.toContain("error");
-    await Promise.all(afterTasks.splice(0).map((task) => task()));
+    await runAfterTasks();
 
     const stored = await call("GET", "/api/chats/{id}/", { as: owner, params: { id: chat.id } });
     expect(stored.body.messages.map((m: { id: string }) => m.id)).toEqual([

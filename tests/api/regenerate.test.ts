@@ -13,13 +13,8 @@ import { callRoute } from "../helpers/http";
 // nothing; someone else's chat is 404.
 
 // Outside Next's request scope `after()` throws: its tasks are run by the test instead.
-const afterTasks = vi.hoisted(() => [] as (() => unknown)[]);
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: unknown) => {
-    afterTasks.push(typeof task === "function" ? (task as () => unknown) : () => task);
-  },
-}));
+const { mockAfter, runAfterTasks } = await vi.hoisted(() => import("../helpers/after-tasks"));
+vi.mock("next/server", mockAfter);
 // The offline assistant, without its typing delay.
 vi.stubEnv("AI_BASE_URL", "");
 vi.stubEnv("AI_MODEL", "");
@@ -48,7 +43,7 @@ async function regenerate(caller: Caller, chatId: string, retryOf: string) {
     headers: caller.headers,
   });
   const body = await response.text();
-  await Promise.all(afterTasks.splice(0).map((task) => task()));
+  await runAfterTasks();
   return { status: response.status, body, assistantId };
 }
 
