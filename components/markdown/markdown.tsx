@@ -13,7 +13,7 @@ import {
   urlTransform,
 } from "./markdown-config";
 
-// The chat's markdown. A reply is rendered block by block, each block memoized on its
+// The chat's markdown. A streaming reply is rendered block by block, each block memoized on its
 // text: while a reply streams, only its last block re-renders, and the blocks before it
 // (and every other message) are left alone. That last block is "healed" with remend
 // first, so that an unclosed **bold, `code or $$ shows as what it will become.
@@ -51,7 +51,12 @@ export function Markdown({
   streaming?: boolean;
   className?: ComponentProps<"div">["className"];
 }) {
-  const blocks = useMemo(() => splitBlocks(children), [children]);
+  // Split only while written: a finished message is one tree, parsed once (a long chat
+  // opens with dozens of them, on the server and again while hydrating).
+  const blocks = useMemo(
+    () => (streaming ? splitBlocks(children) : [children]),
+    [children, streaming],
+  );
   const last = blocks.length - 1;
   return (
     <div className={`markdown ${className}`}>
