@@ -2,9 +2,9 @@ import type { Element, ElementContent } from "hast";
 import "katex/dist/katex.min.css";
 import type { Components, Options } from "react-markdown";
 import { defaultUrlTransform } from "react-markdown";
-import rehypeKatex from "rehype-katex";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import { MATH_HTML, rehypeKatexHtml } from "@/lib/markdown/katex-html";
 import { remarkMathGuards } from "@/lib/markdown/math-guards";
 
 // What the chat (markdown.tsx) and shared pages (static-markdown.tsx) render alike.
@@ -21,7 +21,7 @@ export const remarkPlugins: Options["remarkPlugins"] = [remarkGfm, remarkMath, r
 
 export const rehypePlugins: Options["rehypePlugins"] = [
   [
-    rehypeKatex,
+    rehypeKatexHtml,
     // errorColor: what KaTeX refuses (an untrusted \href, say) is shown in a colour the
     // page sets for light and dark, readable on both.
     {
@@ -62,8 +62,25 @@ const linkProps = {
   className: "font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400",
 } as const;
 
+/** KaTeX's HTML on a holder that lib/markdown/katex-html.ts made, else null. */
+function mathHtml(node: Element | undefined): { __html: string } | null {
+  const html = node?.properties[MATH_HTML];
+  return typeof html === "string" ? { __html: html } : null;
+}
+
 /** Everything but code blocks, which the chat colours in the browser and shared pages on the server. */
 export const baseComponents: Components = {
+  // Math holders (and nothing else) carry HTML: KaTeX's own, see katex-html.ts.
+  span: ({ node, ...rest }) => {
+    const math = mathHtml(node);
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output, untrusted input made safe (katex-html.ts)
+    return math ? <span dangerouslySetInnerHTML={math} /> : <span {...rest} />;
+  },
+  div: ({ node, ...rest }) => {
+    const math = mathHtml(node);
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output, untrusted input made safe (katex-html.ts)
+    return math ? <div dangerouslySetInnerHTML={math} /> : <div {...rest} />;
+  },
   a: ({ node: _node, href, children, ...rest }) => (
     <a {...rest} href={href} {...linkProps}>
       {children}

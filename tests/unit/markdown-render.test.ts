@@ -47,6 +47,17 @@ describe("safety", () => {
     expect(out).not.toMatch(/data-foo|id="x"/);
   });
 
+  test("only a formula's holder carries HTML: markdown cannot forge one", () => {
+    const forged = html(
+      '<span data-math-html="<img src=x onerror=alert(1)>">x</span>\n\n<div data-math-html="<script>alert(2)</script>"></div>',
+    );
+    expect(forged).not.toMatch(/<img|<script|onerror="/i);
+    // A formula KaTeX refuses shows its source, escaped, in the page's error colour.
+    const refused = html("$\\frac{<img src=x onerror=alert(3)>$");
+    expect(refused).not.toMatch(/<img|onerror="/i);
+    expect(refused).toContain("var(--katex-error)");
+  });
+
   test("a formula past MAX_FORMULA_CHARS is shown as its source, not typeset", () => {
     const nested = (n: number) => `${"\\frac{1}{".repeat(n)}x${"}".repeat(n)}`;
     expect(html(`$$\n${nested(100)}\n$$`)).toContain("katex-display");
