@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import type { ChatDetailOut } from "@/lib/validation/chat";
 import { ChatFootnote } from "./chat-footnote";
-import { Composer } from "./composer";
+import { Composer, type ComposerHandle } from "./composer";
 import { Conversation } from "./conversation";
 import { Refusal } from "./refusal";
 import { useChatTurn } from "./use-chat-turn";
@@ -12,17 +12,21 @@ import { useChatTurn } from "./use-chat-turn";
 export function ChatView({
   initialChat,
   earlier = 0,
+  bodies,
   isGuest,
 }: {
   initialChat: ChatDetailOut | null;
   /** Messages before `initialChat`'s, not sent with the page (lib/chats/latest-messages.ts). */
   earlier?: number;
+  /** `initialChat`'s replies rendered by the server, by message id. */
+  bodies?: Readonly<Record<string, ReactNode>>;
   isGuest: boolean;
 }) {
   const turn = useChatTurn(initialChat);
   // Until they are fetched: once the list starts elsewhere, it holds them.
   const [firstSent] = useState(() => turn.messages[0]?.id);
   const unloaded = turn.messages[0]?.id === firstSent ? earlier : 0;
+  const composer = useRef<ComposerHandle>(null);
   return (
     <div className="flex h-full flex-col">
       <Conversation
@@ -35,10 +39,13 @@ export function ChatView({
         onRetryNow={turn.retryNow}
         unloaded={unloaded}
         loadEarlier={turn.loadEarlier}
+        focusComposer={() => composer.current?.focus()}
+        bodies={bodies}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">
         <Refusal text={turn.refusal} />
         <Composer
+          ref={composer}
           busy={turn.busy}
           fresh={turn.chatId === null}
           onSend={turn.send}

@@ -1,9 +1,24 @@
 import { AlertCircle, RotateCcw } from "lucide-react";
-import { memo } from "react";
-import { Markdown } from "@/components/markdown/markdown";
+import { lazy, memo, type ReactNode, Suspense } from "react";
 import type { Wait } from "@/lib/client/retry";
 import { MessageActions } from "./message-actions";
 import { PendingStatus } from "./pending-status";
+
+// The markdown renderer (with KaTeX, some 150 KB compressed) is not in the page's own
+// scripts: the messages a chat opens with come rendered from the server (`body`), and the
+// renderer is loaded for what arrives later, fetched as soon as the page is up
+// (conversation.tsx) so that it is there by the first reply.
+// Once loaded it is rendered directly: a lazy component suspends at its first render even
+// when its module is already there, and the plain-text fallback it shows meanwhile has
+// another height, which would move the text in view.
+let Loaded: typeof import("@/components/markdown/markdown").Markdown | null = null;
+const loadMarkdown = () =>
+  import("@/components/markdown/markdown").then((m) => {
+    Loaded = m.Markdown;
+    return { default: m.Markdown };
+  });
+const LazyMarkdown = lazy(loadMarkdown);
+export const preloadMarkdown = () => void loadMarkdown();
 
 export type UiMessage = {
   id: string;
@@ -22,6 +37,7 @@ export type UiMessage = {
  */
 export const MessageItem = memo(function MessageItem({
   message,
+  body,
   last,
   replaceable,
   pending,
@@ -30,6 +46,8 @@ export const MessageItem = memo(function MessageItem({
   onRetryNow,
 }: {
   message: UiMessage;
+  /** The message's text already rendered, by the server for the messages a chat opens with. */
+  body?: ReactNode;
   /** The conversation's last message: its actions are always shown. */
   last: boolean;
   /** The last message while no turn runs: a failed reply offers Retry, a reply Regenerate. */
@@ -84,7 +102,15 @@ export const MessageItem = memo(function MessageItem({
       className="group/message flex min-w-0 flex-col gap-1"
     >
       {message.content ? (
-        <Markdown streaming={message.streaming}>{message.content}</Markdown>
+        (body ??
+        (Loaded ? (
+          <Loaded streaming={message.streaming}>{message.content}</Loaded>
+        ) : (
+          // Until the renderer arrives (rarely: it is fetched at once), the text as it is.
+          <Suspense fallback={<div className="whitespace-pre-wrap">{message.content}</div>}>
+            <LazyMarkdown streaming={message.streaming}>{message.content}</LazyMarkdown>
+          </Suspense>
+        )))
       ) : pending ? (
         <PendingStatus label="Could not reach SkillMate" wait={pending} onRetryNow={onRetryNow} />
       ) : (

@@ -15,7 +15,7 @@ const components: Components = {
   pre: ({ node }) => <ServerCodeBlock {...codeOf(node)} />,
 };
 
-/** Markdown for server-rendered pages (shared chats): code is coloured in the HTML. */
+/** Markdown rendered on the server (shared pages, and the messages a chat opens with): code is coloured in the HTML. */
 export function StaticMarkdown({ children }: { children: string }) {
   return (
     <div className="markdown">

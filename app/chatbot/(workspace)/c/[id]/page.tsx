@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { ChatView } from "@/components/chatbot/chat-view";
+import { StaticMarkdown } from "@/components/markdown/static-markdown";
 import { getOwnedChatWithMessages } from "@/db/queries/chats";
 import { withLatestMessages } from "@/lib/chats/latest-messages";
 import { toChatDetailOut } from "@/lib/chats/serialize";
@@ -35,7 +36,19 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { caller, detail } = await loadChat(id);
   const { chat, earlier } = withLatestMessages(detail);
+  // Rendered here, so that the browser neither parses them again nor loads the renderer
+  // to open the chat; code comes coloured, as on shared pages.
+  const bodies: Record<string, ReactNode> = {};
+  for (const m of chat.messages)
+    if (m.message_type === "assistant" && !m.is_error && m.content)
+      bodies[m.id] = <StaticMarkdown>{m.content}</StaticMarkdown>;
   return (
-    <ChatView key={id} initialChat={chat} earlier={earlier} isGuest={caller.kind !== "user"} />
+    <ChatView
+      key={id}
+      initialChat={chat}
+      earlier={earlier}
+      bodies={bodies}
+      isGuest={caller.kind !== "user"}
+    />
   );
 }
