@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
 
-// A long chat opens with its latest 40 messages (earlier-messages.tsx); the earlier ones
-// appear as the reader scrolls up, without moving the text in view, or all at once.
+// A long chat opens with its latest messages, here 40 short ones (lib/chats/latest-messages.ts);
+// the earlier ones appear as the reader scrolls up, without moving the text in view, or all
+// at once.
 
 const TOTAL = 300;
 
@@ -32,13 +33,17 @@ test("a long chat opens with its latest messages and shows earlier ones as the r
   const more = page.getByRole("button", { name: `Show ${TOTAL - 40} earlier messages` });
   await expect(more).toBeAttached();
 
-  // Scrolling up: more messages arrive above. (Whether the text in view stays still while
-  // they arrive is not checked here: with the reader scrolling during the fetch it can
-  // jump by one scroll step; see issue 11's note.)
-  await chat.replies().filter({ hasText: "Answer 131" }).scrollIntoViewIfNeeded();
+  // Scrolling up: more messages arrive above, and the text in view stays where it is, even
+  // when the reader goes on scrolling while they load.
   const scroller = page.locator('section[aria-label="Conversation"]').locator("xpath=..");
-  for (let i = 0; i < 8; i++) await scroller.evaluate((el) => el.scrollBy(0, -400));
+  const reading = chat.replies().filter({ hasText: "Answer 135" });
+  await scroller.evaluate((el) => {
+    el.scrollTop = 1200;
+  });
+  for (let i = 0; i < 5; i++) await scroller.evaluate((el) => el.scrollBy(0, -100));
+  const before = await reading.boundingBox();
   await expect.poll(() => articles.count()).toBeGreaterThan(40);
+  expect(Math.abs(((await reading.boundingBox())?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
 
   // All at once, for a reader who wants to search the page.
   await page.getByRole("button", { name: /^Show \d+ earlier messages$/ }).click();

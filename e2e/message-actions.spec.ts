@@ -217,6 +217,15 @@ test("Jump to latest shows once the reader scrolls up, and brings the view back 
   await expect(jump).toHaveCount(0);
   await expect(lastReply.getByRole("button", { name: "Regenerate" })).toBeInViewport();
 
+  // From the keyboard: the button goes with the focus on it, which moves to the composer.
+  await page.mouse.wheel(0, -2500);
+  await expect(jump).toBeVisible();
+  await jump.focus();
+  await page.keyboard.press("Enter");
+  await expect(jump).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeFocused();
+  await expect(lastReply.getByRole("button", { name: "Regenerate" })).toBeInViewport();
+
   // Pinned again: a new reply is followed to its end.
   await chat.sendAndWait("And one more thing?");
   await expect(chat.replies().last().getByRole("button", { name: "Regenerate" })).toBeInViewport();

@@ -1,20 +1,25 @@
 "use client";
 
 import { ArrowUp, Square } from "lucide-react";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import { useChats } from "./chats-provider";
 import { useNewChatHandoff } from "./new-chat-handoff";
 import { STOP_KEYS, useStopShortcut } from "./shortcuts";
 
 const MAX_HEIGHT = 200;
 
+/** What the view around the composer may do with it. */
+export type ComposerHandle = { focus: () => void };
+
 /** The message box: grows with its text, Enter sends, Shift+Enter breaks the line. */
 export function Composer({
+  ref,
   busy,
   fresh,
   onSend,
   onStop,
 }: {
+  ref?: Ref<ComposerHandle>;
   busy: boolean;
   /** The composer of a new chat, with nothing sent yet. */
   fresh: boolean;
@@ -26,6 +31,11 @@ export function Composer({
   const area = useRef<HTMLTextAreaElement>(null);
   const handoff = useNewChatHandoff();
   const { drawerOpen } = useChats();
+  useImperativeHandle(
+    ref,
+    () => ({ focus: () => area.current?.focus({ preventScroll: true }) }),
+    [],
+  );
 
   // Stop, by its button or by Escape from anywhere in the workspace (but not while the
   // chat drawer, whose Escape closes it, or a dialog is open): typing goes on here.

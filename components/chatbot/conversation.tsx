@@ -1,8 +1,8 @@
-import { useLayoutEffect, useRef } from "react";
+import { type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
 import { EarlierMessages, useEarlierMessages } from "./earlier-messages";
 import { EmptyChat } from "./empty-chat";
 import { JumpToLatest, useAtBottom } from "./jump-to-latest";
-import { MessageItem, type UiMessage } from "./message-item";
+import { MessageItem, preloadMarkdown, type UiMessage } from "./message-item";
 import type { PendingSend } from "./use-chat-turn";
 import { useStableCallback } from "./use-stable-callback";
 
@@ -21,6 +21,8 @@ export function Conversation({
   onRetryNow,
   unloaded = 0,
   loadEarlier,
+  focusComposer,
+  bodies,
 }: {
   messages: UiMessage[];
   busy: boolean;
@@ -32,6 +34,10 @@ export function Conversation({
   /** Earlier messages the page did not carry, which `loadEarlier` fetches. */
   unloaded?: number;
   loadEarlier?: () => Promise<void>;
+  /** After Jump to latest from the keyboard: typing the next message is what comes next. */
+  focusComposer?: () => void;
+  /** Message texts the server rendered, by message id (see MessageItem's `body`). */
+  bodies?: Readonly<Record<string, ReactNode>>;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
@@ -40,15 +46,16 @@ export function Conversation({
   const followed = useRef<string | null>(null);
   const atBottom = useAtBottom(scroller, end, NEAR_END_PX);
   const earlier = useEarlierMessages({
-    loaded: messages.length,
     unloaded,
     load: loadEarlier ?? noEarlier,
     scroller,
+    following: () => pinned.current,
   });
   // The same functions at every render, so that memoized messages are left alone.
   const retry = useStableCallback(onRetry);
   const regenerate = useStableCallback(onRegenerate);
   const retryNow = useStableCallback(onRetryNow);
+  useEffect(preloadMarkdown, []);
 
   // While a message waits to be sent, nothing is "thinking" about it yet.
   const shown = pending
@@ -68,6 +75,20 @@ export function Conversation({
     if (el && pinned.current) el.scrollTop = el.scrollHeight;
   }, [shown]);
 
+  // And whatever else changes the content's height while the view follows the end (earlier
+  // messages arriving above, code coloured, Jump to latest still on its way): the view
+  // stays at the end.
+  useEffect(() => {
+    const el = scroller.current;
+    const content = el?.firstElementChild;
+    if (!el || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
+
   // Following stops when the reader scrolls up, and starts again at the end. Only an
   // upward move unpins: Jump to latest's smooth scroll passes far from the end on its way
   // down, and text arriving meanwhile must still be followed.
@@ -76,15 +97,16 @@ export function Conversation({
     const nearEnd = el.scrollHeight - top - el.clientHeight < NEAR_END_PX;
     pinned.current = nearEnd || (pinned.current && top >= lastTop.current);
     lastTop.current = top;
-    earlier.onScroll(el);
   }
 
-  function jumpToLatest() {
+  function jumpToLatest(byKeyboard: boolean) {
     const el = scroller.current;
     if (!el) return;
     pinned.current = true;
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     el.scrollTo({ top: el.scrollHeight, behavior: still ? "auto" : "smooth" });
+    // Not for a tap: on a phone, focus in the composer would open the keyboard.
+    if (byKeyboard) focusComposer?.();
   }
 
   const last = messages.at(-1);
@@ -116,6 +138,7 @@ export function Conversation({
                 <MessageItem
                   key={m.id}
                   message={m}
+                  body={bodies?.[m.id]}
                   last={m === last}
                   replaceable={m === last && !busy}
                   pending={m.id === pending?.messageId ? pending : undefined}

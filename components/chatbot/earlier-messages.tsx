@@ -9,7 +9,6 @@ import {
   useState,
 } from "react";
 import { toast } from "sonner";
-import { OPEN_WITH } from "@/lib/chats/latest-messages";
 
 /** How many more each step shows as the reader scrolls up. */
 const STEP = 60;
@@ -17,8 +16,8 @@ const STEP = 60;
 const AHEAD_PX = 1500;
 
 /**
- * A long chat opens with its latest OPEN_WITH messages (lib/chats/latest-messages.ts):
- * the page carries, renders and hydrates those alone. Earlier ones appear before the
+ * A long chat opens with its latest messages (lib/chats/latest-messages.ts): the page
+ * carries, renders and hydrates those alone, and shows all it carries. Earlier ones appear before the
  * reader scrolls to them, or all at once with the button, without moving the text in
  * view; those the page did not carry (`unloaded`) are fetched first, with `load`.
  *
@@ -26,28 +25,32 @@ const AHEAD_PX = 1500;
  * it still means the same once the unloaded ones arrive in front of the loaded.
  */
 export function useEarlierMessages({
-  loaded,
   unloaded,
   load,
   scroller,
+  following,
 }: {
-  loaded: number;
   unloaded: number;
+  /** Whether the view follows the conversation's end (the reader is there, or going there). */
+  following: () => boolean;
   load: () => Promise<void>;
   scroller: RefObject<HTMLElement | null>;
 }) {
-  const [hidden, setHidden] = useState(() => Math.max(0, unloaded + loaded - OPEN_WITH));
+  const [hidden, setHidden] = useState(unloaded);
   const [loading, setLoading] = useState(false);
   const marker = useRef<HTMLDivElement>(null);
-  // The distance from the content's end to the view's top, while messages are about to
-  // be inserted above: restored after, so the view stays on the same text.
-  const fromEnd = useRef<number | null>(null);
+  // While messages are about to be inserted above: the first message shown now, and where
+  // it sits in the content. After the insertion the view moves by as much as it moved, so
+  // the same text stays in view however the reader scrolled meanwhile (a position taken
+  // from scroll events would lag the last scroll step) and whatever grew below.
+  const anchor = useRef<{ el: Element; at: number } | null>(null);
   const waiting = hidden < unloaded;
 
   const showMore = useCallback(
     (all = false) => {
+      const el = marker.current?.nextElementSibling;
       const root = scroller.current;
-      if (root) fromEnd.current = root.scrollHeight - root.scrollTop;
+      if (el && root && !anchor.current) anchor.current = { el, at: contentTop(el, root) };
       startTransition(() => setHidden((h) => (all ? 0 : Math.max(0, h - STEP))));
     },
     [scroller],
@@ -89,9 +92,12 @@ export function useEarlierMessages({
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when messages were inserted above
   useLayoutEffect(() => {
     const root = scroller.current;
-    if (!root || fromEnd.current === null || waiting) return;
-    root.scrollTop = root.scrollHeight - fromEnd.current;
-    fromEnd.current = null;
+    const was = anchor.current;
+    if (!root || !was || waiting) return;
+    anchor.current = null;
+    // At the end (or on the way there, by Jump to latest) the view stays at the end.
+    if (following()) root.scrollTop = root.scrollHeight;
+    else if (was.el.isConnected) root.scrollTop += contentTop(was.el, root) - was.at;
   }, [firstShown, unloaded, waiting]);
 
   return {
@@ -101,11 +107,12 @@ export function useEarlierMessages({
     firstShown,
     marker,
     showAll: () => showMore(true),
-    /** The reader scrolled while earlier messages load: keep to what they see now. */
-    onScroll: (el: HTMLElement) => {
-      if (fromEnd.current !== null) fromEnd.current = el.scrollHeight - el.scrollTop;
-    },
   };
+}
+
+/** Where `el` sits in the scroller's content: the same wherever the view is scrolled. */
+function contentTop(el: Element, root: HTMLElement): number {
+  return el.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop;
 }
 
 /** Above the first shown message: where more appear, and a button for all of them at once. */
