@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isDatabaseUnavailable } from "@/db/errors";
+import { edgeTagHeaders } from "@/lib/cache/edge-headers";
 import { getShareExposure, type ShareExposure } from "@/lib/chats/share-exposure";
 import { UNAVAILABLE_RETRY_AFTER_S } from "@/lib/errors";
 import { safeErrorLine } from "@/lib/log-safe";
@@ -34,9 +35,12 @@ export async function proxy(request: NextRequest) {
     return new NextResponse("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   }
   const response = NextResponse.next();
-  // A CDN may keep a public share response at most a minute: revocation expires the
-  // server's cache at once, but cannot reach into a CDN (docs/caching.md).
+  // A CDN that is not purged may keep a public share response at most a minute; one that
+  // is (an edge cache purged by these tags, lib/edge/) keeps it until the share changes
+  // (docs/caching.md).
   response.headers.set("cache-control", "public, max-age=0, s-maxage=60, must-revalidate");
+  for (const [name, value] of Object.entries(edgeTagHeaders(shareId)))
+    response.headers.set(name, value);
   if (!exposure.indexable) response.headers.set("x-robots-tag", "noindex, nofollow");
   return response;
 }

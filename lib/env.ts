@@ -71,6 +71,52 @@ const schema = z.object({
   // conversation sent to the model (newest messages first; ~4 characters a token).
   AI_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).default(1500),
   AI_HISTORY_TOKENS: z.coerce.number().int().min(256).default(6000),
+  // The edge cache in front of the public share pages (lib/edge/): every write that
+  // changes what the public sees purges it by tag. Varnish instances (xkey), by base URL,
+  // comma-separated; each is purged.
+  EDGE_PURGE_URLS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be http(s):// URLs" })))
+    .optional(),
+  // Cloudflare's purge by Cache-Tag: the zone and a token allowed to purge it, both or
+  // neither (`checked` below).
+  CLOUDFLARE_ZONE_ID: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, "must be the zone's 32-character id")
+    .optional(),
+  CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
+  CLOUDFLARE_API_URL: z.url().default("https://api.cloudflare.com/client/v4"),
+  // One purge attempt, unconfirmed by then, fails (after 3 attempts, the tags are retried
+  // in the background every EDGE_PURGE_RETRY_MS, and given up after EDGE_PURGE_GIVE_UP_MS).
+  EDGE_PURGE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
+  EDGE_PURGE_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  EDGE_PURGE_GIVE_UP_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3_600_000)
+    .default(15 * 60_000),
+  // A successful purge is sent once more this much later (0: never), for a page rendered
+  // before the write that reached the edge after the first purge.
+  EDGE_PURGE_REPEAT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+});
+
+// Half a Cloudflare configuration would leave its edge serving revoked pages, silently.
+const checked = schema.superRefine((values, context) => {
+  if (Boolean(values.CLOUDFLARE_ZONE_ID) !== Boolean(values.CLOUDFLARE_API_TOKEN)) {
+    const missing = values.CLOUDFLARE_ZONE_ID ? "CLOUDFLARE_API_TOKEN" : "CLOUDFLARE_ZONE_ID";
+    context.addIssue({
+      code: "custom",
+      path: [missing],
+      message: "needed with the other CLOUDFLARE_ variable (both or neither)",
+    });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -83,7 +129,7 @@ export function env(): Env {
     const raw = Object.fromEntries(
       Object.keys(schema.shape).map((key) => [key, process.env[key] || undefined]),
     );
-    const parsed = schema.safeParse(raw);
+    const parsed = checked.safeParse(raw);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment:\n${lines.join("\n")}`);

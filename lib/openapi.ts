@@ -37,12 +37,23 @@ const accountSchema = z.object({ id: z.string(), email: z.email(), name: z.strin
 
 // The health endpoints (app/api/health/, lib/health.ts).
 const healthSchema = z.object({ status: z.literal("ok") });
+// lib/edge/edge-purger.ts EdgePurgeStatus: reported by readiness, not a condition of it.
+const edgePurgeSchema = z.object({
+  configured: z.array(z.string()),
+  pending: z.number().int().min(0),
+  purged: z.number().int().min(0),
+  failed_attempts: z.number().int().min(0),
+  dropped: z.number().int().min(0),
+  last_error: z.object({ at: z.string(), purger: z.string(), message: z.string() }).nullable(),
+  last_success_at: z.string().nullable(),
+});
 const readinessSchema = z.object({
   status: z.literal("ready"),
   migrations: z.object({
     expected: z.number().int().min(0),
     applied: z.number().int().min(0),
   }),
+  edge_purge: edgePurgeSchema,
 });
 
 for (const schema of [
@@ -445,7 +456,12 @@ export function openApiDocument() {
             "Readiness: the database answers within 2 s and has every migration of this version applied (never cached)",
           security: [],
           responses: {
-            ...ok(200, "Ready to serve requests", readinessSchema, noStore),
+            ...ok(
+              200,
+              "Ready to serve requests (edge_purge: the edge cache purger, which readiness does not depend on)",
+              readinessSchema,
+              noStore,
+            ),
             503: {
               description:
                 "unavailable: the database is down, slow to answer, or lacks a migration; the message says which",

@@ -1,5 +1,6 @@
 // npm run bench:share — requests per second and p99 of a shared chat page of 30 and of
-// 300 messages: served from Next's cache, rendered on every request, and the same HTML
+// 300 messages: served from Next's cache, rendered on every request, through the edge
+// cache the app ships (deploy/varnish/, when varnishd is installed), and the same HTML
 // from a bare Node `http` server (this machine's ceiling). Writes docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -7,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createScratchDatabase } from "../tests/support/scratch-database";
 import { shareChatOverHttp } from "../tests/support/share-over-http";
+import { startVarnish, varnishInstalled, varnishPort } from "../tests/support/varnish";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocSection } from "./bench/docs";
@@ -72,6 +74,11 @@ async function main() {
       },
     });
     cleanup.add("stop next start", server.stop);
+    const edge = varnishInstalled()
+      ? await startVarnish({ port: await varnishPort(), backends: [server.url] })
+      : null;
+    if (edge) cleanup.add("stop Varnish", edge.stop);
+    else console.warn("varnishd with xkey not installed: no row through Varnish");
 
     // Forces a fresh render of a cached page: Next's on-demand revalidation header.
     const manifest = await import(path.resolve(DIST_DIR, "prerender-manifest.json"), {
@@ -99,10 +106,27 @@ async function main() {
         },
         OPTIONS,
       );
+      const throughEdge: LoadResult[] = [];
+      if (edge) {
+        const edgeUrl = new URL(new URL(pageUrl).pathname, edge.url).href;
+        await fetch(edgeUrl);
+        const hit = await fetch(edgeUrl);
+        if (hit.headers.get("x-cache") !== "HIT")
+          throw new Error(`not cached by Varnish: ${hit.headers.get("x-cache")}`);
+        // The same bytes as the ceiling (Varnish keeps the page gzipped and unzips it for a
+        // client that does not take gzip), then as browsers ask for it.
+        throughEdge.push(
+          await runLoad({ name: `varnish ${size}`, url: edgeUrl }, OPTIONS),
+          await runLoad(
+            { name: `varnish gzip ${size}`, url: edgeUrl, headers: { "accept-encoding": "gzip" } },
+            OPTIONS,
+          ),
+        );
+      }
       const staticServer = await startStaticServer(html);
       const ceiling = await runLoad({ name: `static ${size}`, url: staticServer.url }, OPTIONS);
       staticServer.stop();
-      for (const r of [cached, rendered, ceiling]) console.info(r);
+      for (const r of [cached, rendered, ...throughEdge, ceiling]) console.info(r);
       const ratio = (r: LoadResult) => `${((r.reqPerSec / ceiling.reqPerSec) * 100).toFixed(0)}%`;
       const kib = (Buffer.byteLength(html) / 1024).toFixed(0);
       rows.push(
@@ -122,6 +146,14 @@ async function main() {
           ratio(rendered),
           rendered.non2xx,
         ],
+        ...throughEdge.map((r, i) => [
+          "",
+          i === 0 ? "through Varnish (deploy/varnish/)" : "through Varnish, gzip asked for",
+          r.reqPerSec.toFixed(0),
+          r.p99,
+          ratio(r),
+          r.non2xx,
+        ]),
         [
           "",
           "same HTML, bare Node http (ceiling)",

@@ -59,9 +59,19 @@ describe("GET /api/health/ready (readiness)", () => {
     expect(response.status).toBe(200);
     const expected = shippedMigrations().length;
     expect(expected).toBeGreaterThan(0);
+    // The edge purger is reported, not checked: none is configured in tests.
     expect(await response.json()).toEqual({
       status: "ready",
       migrations: { expected, applied: expected },
+      edge_purge: {
+        configured: [],
+        pending: 0,
+        purged: 0,
+        failed_attempts: 0,
+        dropped: 0,
+        last_error: null,
+        last_success_at: null,
+      },
     });
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.getSetCookie()).toEqual([]);
