@@ -152,7 +152,12 @@ export function createEdgePurger({
   }
 
   async function purgeOn(edge: Edge, tags: string[], repeat: boolean): Promise<void> {
-    const outcome = await attemptQuickly(edge.purger, tags);
+    // An edge already failing (tags queued) gets one try, not three: while it is away,
+    // writes wait one timeout for it, not three.
+    const outcome =
+      edge.pending.size > 0
+        ? await attempt(edge.purger, tags)
+        : await attemptQuickly(edge.purger, tags);
     if (stopped) return;
     if (outcome.ok) {
       // Whatever of these tags was queued from an earlier failure is purged now.

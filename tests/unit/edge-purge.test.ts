@@ -299,6 +299,11 @@ describe("failures", () => {
       last_error: { message: expect.stringContaining("no answer within 200 ms") },
     });
     expect(errors).toHaveBeenCalledTimes(1);
+    // While it is failing, the next write waits for one try only.
+    const next = performance.now();
+    await purger.purge(["share:b"]);
+    expect(performance.now() - next).toBeLessThan(2 * 200);
+    expect(server.received.filter((r) => r.headers["xkey-purge"] === "share:b")).toHaveLength(1);
   });
 
   test("a purger that ignores its abort signal is still cut off by the timeout", async () => {
