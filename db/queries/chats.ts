@@ -70,6 +70,17 @@ async function messagesOf(db: Db | Tx, chatId: string): Promise<Message[]> {
     .orderBy(asc(messages.createdAt), asc(messages.seq));
 }
 
+/** A chat's last `limit` messages, in conversation order (the order index, read backwards). */
+async function latestMessagesOf(db: Db | Tx, chatId: string, limit: number): Promise<Message[]> {
+  const latest = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.chatId, chatId))
+    .orderBy(desc(messages.createdAt), desc(messages.seq))
+    .limit(limit);
+  return latest.reverse();
+}
+
 /** A chat's messages in conversation order; the caller has checked who may read them. */
 export async function listMessagesByChat({ chatId }: { chatId: string }): Promise<Message[]> {
   return messagesOf(await getDb(), chatId);
@@ -80,19 +91,35 @@ export async function listMessagesByChat({ chatId }: { chatId: string }): Promis
 // tests). One repeatable-read snapshot makes them agree.
 const SNAPSHOT = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
 
-async function chatWithMessages(where: SQL | undefined) {
+async function chatWithMessages(where: SQL | undefined, latest?: number) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [chat] = await tx.select().from(chats).where(where).limit(1);
     if (!chat) return null;
-    return { chat, messages: await messagesOf(tx, chat.id) };
+    const found =
+      latest === undefined
+        ? await messagesOf(tx, chat.id)
+        : await latestMessagesOf(tx, chat.id, latest);
+    return { chat, messages: found };
   }, SNAPSHOT);
 }
 
-/** The owner's chat and its messages in conversation order; null if not theirs. */
-export async function getOwnedChatWithMessages({ id, owner }: { id: string; owner: Owner }) {
+/**
+ * The owner's chat and its messages in conversation order; null if not theirs. With
+ * `latest`, only that many of the last messages (the chat's message_count, from the same
+ * snapshot, says how many there are in all).
+ */
+export async function getOwnedChatWithMessages({
+  id,
+  owner,
+  latest,
+}: {
+  id: string;
+  owner: Owner;
+  latest?: number;
+}) {
   if (!UUID.test(id)) return null;
-  return chatWithMessages(ownedBy(id, owner));
+  return chatWithMessages(ownedBy(id, owner), latest);
 }
 
 /** Whether the owner has this chat (a check before spending on it). */

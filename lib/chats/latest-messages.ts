@@ -13,11 +13,14 @@ export const OPEN_MAX = 40;
 
 /**
  * A chat page sends the browser only its latest messages (see OPEN_TEXT): a 500-message
- * chat then renders, travels and hydrates like a short one. The earlier ones are fetched
+ * chat then is read, renders, travels and hydrates like a short one. `chat` holds at least
+ * its last OPEN_MAX messages (the page reads no more); `earlier` counts the messages
+ * before those kept, from the chat's message_count. The earlier ones are fetched
  * (GET /api/chats/<id>/) when the reader scrolls up to them.
  */
 export function withLatestMessages(chat: ChatDetailOut): { chat: ChatDetailOut; earlier: number } {
   const { messages } = chat;
+  const unread = Math.max(0, chat.message_count - messages.length);
   let start = messages.length;
   let text = 0;
   while (start > 0 && messages.length - start < OPEN_MAX) {
@@ -26,5 +29,5 @@ export function withLatestMessages(chat: ChatDetailOut): { chat: ChatDetailOut; 
     text += size;
     start--;
   }
-  return { chat: { ...chat, messages: messages.slice(start) }, earlier: start };
+  return { chat: { ...chat, messages: messages.slice(start) }, earlier: unread + start };
 }

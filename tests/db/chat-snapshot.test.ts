@@ -54,3 +54,24 @@ test("message_count always matches the messages read with it, while replies are 
   const last = await getOwnedChatWithMessages({ id: chat.id, owner });
   expect(last?.messages).toHaveLength(150);
 }, 60_000);
+
+test("a chat page reads only the latest messages, in order, with the count of them all", async () => {
+  const user = await signedInUser("latest");
+  const owner = { userId: user.userId };
+  const chat = await newChat(owner);
+  await appendMessages({
+    chatId: chat.id,
+    owner,
+    messages: Array.from({ length: 30 }, (_, i) => ({
+      messageType: i % 2 ? ("assistant" as const) : ("user" as const),
+      content: `m${i}`,
+    })),
+  });
+  const found = await getOwnedChatWithMessages({ id: chat.id, owner, latest: 8 });
+  expect(found?.chat.messageCount).toBe(30);
+  expect(found?.messages.map((m) => m.content)).toEqual(
+    Array.from({ length: 8 }, (_, i) => `m${22 + i}`),
+  );
+  const all = await getOwnedChatWithMessages({ id: chat.id, owner, latest: 100 });
+  expect(all?.messages).toHaveLength(30);
+});

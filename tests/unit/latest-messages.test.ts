@@ -8,6 +8,7 @@ function chatOf(sizes: number[]): ChatDetailOut {
     title: "t",
     share_id: "s",
     is_shared: false,
+    message_count: sizes.length,
     messages: sizes.map((size, i) => ({
       id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
       message_type: i % 2 ? "assistant" : "user",
@@ -39,6 +40,13 @@ describe("withLatestMessages: what a chat page opens with", () => {
     const { count, earlier } = opened(Array(500).fill(500));
     expect(count).toBe(Math.floor(OPEN_TEXT / 500));
     expect(earlier).toBe(500 - count);
+  });
+
+  it("counts as earlier the messages the page did not read", () => {
+    const chat = chatOf(Array(OPEN_MAX).fill(50));
+    const { chat: shown, earlier } = withLatestMessages({ ...chat, message_count: 500 });
+    expect(shown.messages).toHaveLength(OPEN_MAX);
+    expect(earlier).toBe(500 - OPEN_MAX);
   });
 
   it("never fewer than OPEN_MIN, however long they are", () => {

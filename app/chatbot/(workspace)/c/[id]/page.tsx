@@ -4,7 +4,7 @@ import { cache, type ReactNode } from "react";
 import { ChatView } from "@/components/chatbot/chat-view";
 import { StaticMarkdown } from "@/components/markdown/static-markdown";
 import { getOwnedChatWithMessages } from "@/db/queries/chats";
-import { withLatestMessages } from "@/lib/chats/latest-messages";
+import { OPEN_MAX, withLatestMessages } from "@/lib/chats/latest-messages";
 import { toChatDetailOut } from "@/lib/chats/serialize";
 import { ownerOf } from "@/lib/identity/caller";
 import { currentCaller } from "@/lib/identity/current-caller";
@@ -18,7 +18,7 @@ const loadChat = cache(async (id: string) => {
   const caller = await currentCaller();
   const owner = ownerOf(caller);
   // Someone else's chat looks exactly like no chat.
-  const found = owner ? await getOwnedChatWithMessages({ id, owner }) : null;
+  const found = owner ? await getOwnedChatWithMessages({ id, owner, latest: OPEN_MAX }) : null;
   if (!found) notFound();
   return { caller, detail: toChatDetailOut(found.chat, found.messages, await pageBaseUrl()) };
 });
