@@ -179,7 +179,7 @@ async function main() {
     writeDocSection(
       "docs/benchmarks.md",
       embedded ? "share-embedded" : "share",
-      `## Share page (\`${embedded ? "BENCH_EMBEDDED=1 " : ""}npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build ${embedded ? "with the embedded database (no cross-instance tag check: the cache's own cost)" : "with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md)"}. "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
+      `## Share page (\`${embedded ? "BENCH_EMBEDDED=1 " : ""}npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build ${embedded ? "with the embedded database (no cross-instance tag check: the cache's own cost)" : "with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md)"}. "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). "Through Varnish": \`deploy/varnish/run.sh\` in front of the same server, the page already in its cache; the first row asks without gzip, as the ceiling is asked (Varnish keeps the page gzipped and unzips it for each such answer), the second as browsers ask. Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
     );
     console.info(table);
   } finally {
