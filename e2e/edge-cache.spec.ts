@@ -75,6 +75,14 @@ test("a shared page, its API answer and its image come from the edge, compressed
     expect(second.headers.get(name)).toBeNull();
   expect(second.headers.get("cache-control")).toContain("max-age=0");
 
+  // A client that takes no gzip gets the page as it is, from a copy of its own.
+  const plain = { "accept-encoding": "identity" };
+  await get(`/chatbot/share/${shareId}`, plain);
+  const identity = await get(`/chatbot/share/${shareId}`, plain);
+  expect(identity.headers.get("x-cache")).toBe("HIT");
+  expect(identity.headers.get("content-encoding")).toBeNull();
+  expect(await identity.text()).toContain("Learning to knit");
+
   // Made-up queries do not get past the cache.
   expect((await get(`/chatbot/share/${shareId}?utm_source=x`)).headers.get("x-cache")).toBe("HIT");
 

@@ -13,6 +13,7 @@ import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocSection } from "./bench/docs";
 import { type LoadResult, runLoad } from "./bench/load";
+import { pageWeight, WEIGHT_HEADERS, weightRow } from "./bench/page-weight";
 import { startBenchServer } from "./bench/server";
 import { freePort } from "./local-tools";
 
@@ -87,12 +88,14 @@ async function main() {
     const previewModeId: string = manifest.default.preview.previewModeId;
 
     const rows: (string | number)[][] = [];
+    const weights: string[][] = [];
     for (const size of [30, 300]) {
       const { pageUrl } = await shareChatOverHttp(server.url, {
         title: `Sight-reading, ${size} messages`,
         messages: conversation(size),
       });
       const html = await (await fetch(pageUrl)).text();
+      weights.push(weightRow(`${size} messages`, await pageWeight(pageUrl)));
       const check = await fetch(pageUrl);
       if (check.headers.get("x-nextjs-cache") !== "HIT")
         throw new Error(`page not cached: ${check.headers.get("x-nextjs-cache")}`);
@@ -113,8 +116,8 @@ async function main() {
         const hit = await fetch(edgeUrl);
         if (hit.headers.get("x-cache") !== "HIT")
           throw new Error(`not cached by Varnish: ${hit.headers.get("x-cache")}`);
-        // The same bytes as the ceiling (Varnish keeps the page gzipped and unzips it for a
-        // client that does not take gzip), then as browsers ask for it.
+        // The same bytes as the ceiling, then gzipped, as browsers ask for it (Varnish keeps
+        // one copy per encoding).
         throughEdge.push(
           await runLoad({ name: `varnish ${size}`, url: edgeUrl }, OPTIONS),
           await runLoad(
@@ -176,12 +179,14 @@ async function main() {
       ["page", "served as", "req/s", "p99 ms", "of ceiling", "non-2xx"],
       rows,
     );
+    const weightTable = markdownTable(WEIGHT_HEADERS, weights);
     writeDocSection(
       "docs/benchmarks.md",
       embedded ? "share-embedded" : "share",
-      `## Share page (\`${embedded ? "BENCH_EMBEDDED=1 " : ""}npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build ${embedded ? "with the embedded database (no cross-instance tag check: the cache's own cost)" : "with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md)"}. "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). "Through Varnish": \`deploy/varnish/run.sh\` in front of the same server, the page already in its cache; the first row asks without gzip, as the ceiling is asked (Varnish keeps the page gzipped and unzips it for each such answer), the second as browsers ask. Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
+      `## Share page (\`${embedded ? "BENCH_EMBEDDED=1 " : ""}npm run bench:share\`)\n\nautocannon, ${OPTIONS.connections} connections, ${OPTIONS.durationSec} s after a ${OPTIONS.warmupSec} s warm-up, on the production build ${embedded ? "with the embedded database (no cross-instance tag check: the cache's own cost)" : "with PostgreSQL (so every cached read also runs the cross-instance tag check of docs/caching.md)"}. "Rendered" sends Next's \`x-prerender-revalidate\` header, which makes it render the page on each request (its data still comes from the \`use cache\` entry). "Through Varnish": \`deploy/varnish/run.sh\` in front of the same server, the page already in its cache; the first row asks without gzip, as the ceiling is asked, the second as browsers ask (Varnish keeps one copy of the page per encoding, as the app sent it). Run on ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n\nWhat a reader downloads (HTML as the server sends it, and the script files it loads; gzip level 6 here):\n\n${weightTable}\n`,
     );
     console.info(table);
+    console.info(weightTable);
   } finally {
     await cleanup.run();
   }

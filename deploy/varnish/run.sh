@@ -74,6 +74,7 @@ VCL
   -n "$work/state" \
   -f "$here/skillmate.vcl" \
   -p "vcl_path=$work:$here" \
+  -p http_gzip_support=off \
   -s "malloc,${VARNISH_STORAGE:-256m}" &
 child=$!
 stop() {

@@ -57,6 +57,14 @@ sub vcl_recv {
     # The image keeps its query, which Next uses to version it.
     unset req.http.cookie;
     unset req.http.authorization;
+    # Two variants at most, each stored as the app sent it (the app compresses; Varnish's
+    # own gzip handling is off in run.sh): gzip for clients that take it, else identity.
+    # Unzipping a stored page for every client that does not take gzip halved throughput.
+    if (req.http.accept-encoding ~ "\bgzip\b") {
+        set req.http.accept-encoding = "gzip";
+    } else {
+        unset req.http.accept-encoding;
+    }
     if (req.url !~ "/opengraph-image") {
         set req.url = regsub(req.url, "\?.*$", "");
     }
