@@ -154,44 +154,58 @@ test("unshare, re-share, a new message and delete, through either instance, show
   expect((await api(shareId)).status).toBe(404);
 });
 
-test("a guest's or a user's request is never stored, nor served to anyone else", async () => {
-  const { id, shareId, cookie } = await sharedChat(b.url);
+for (const owner of ["a guest", "a signed-in user"] as const) {
+  test(`${owner}'s requests are never stored, nor served to anyone else`, async () => {
+    // A discoverable chat is made by an account (shareChatOverHttp signs one up): its
+    // cookie is then a session, else a guest's.
+    const { id, shareId, cookie } = await shareChatOverHttp(b.url, {
+      title: "Learning to knit",
+      messages: [
+        { message_type: "user", content: "How do I cast on?" },
+        { message_type: "assistant", content: "Start with a **long-tail cast on**." },
+      ],
+      discoverable: owner === "a signed-in user",
+    });
+    expect(cookie).toMatch(owner === "a guest" ? /skillmate_guest=/ : /authjs\.session-token/);
 
-  // The owner's own chat page, twice through the edge: passed, and never to a stranger.
-  for (let i = 0; i < 2; i++) {
-    const own = await get(`/chatbot/c/${id}`, { cookie });
-    expect(own.status).toBe(200);
-    expect(own.headers.get("x-cache")).toBe("PASS");
-    expect(await own.text()).toContain("Learning to knit");
-  }
-  // (A streamed page: its status is sent before the chat is looked up, so "not found" is
-  // in the page, as the chatbot spec checks in a browser.)
-  const stranger = await get(`/chatbot/c/${id}`);
-  expect(stranger.headers.get("x-cache")).toBe("PASS");
-  const seen = await stranger.text();
-  expect(seen).toContain("Chat not found");
-  expect(seen).not.toContain("long-tail cast on");
+    // The owner's own chat page, twice through the edge: passed, and never to a stranger.
+    for (let i = 0; i < 2; i++) {
+      const own = await get(`/chatbot/c/${id}`, { cookie });
+      expect(own.status).toBe(200);
+      expect(own.headers.get("x-cache")).toBe("PASS");
+      expect(await own.text()).toContain("Learning to knit");
+    }
+    // (A streamed page: its status is sent before the chat is looked up, so "not found" is
+    // in the page, as the chatbot spec checks in a browser.)
+    const stranger = await get(`/chatbot/c/${id}`);
+    expect(stranger.headers.get("x-cache")).toBe("PASS");
+    const seen = await stranger.text();
+    expect(seen).toContain("Chat not found");
+    expect(seen).not.toContain("long-tail cast on");
 
-  // A share page asked for with a session or guest cookie passes, and fills nothing.
-  for (const sessionCookie of [
-    cookie,
-    "authjs.session-token=anything",
-    "__Secure-authjs.session-token.0=x",
-  ]) {
-    expect(
-      (
-        await page(shareId).then(() => get(`/chatbot/share/${shareId}`, { cookie: sessionCookie }))
-      ).headers.get("x-cache"),
-    ).toBe("PASS");
-  }
-  // The API outside the public endpoint is never cached, whoever asks.
-  const list = await get("/api/chats/", { cookie });
-  expect(list.headers.get("x-cache")).toBe("PASS");
-  expect(await list.text()).toContain(id);
-  const anonymous = await get("/api/chats/");
-  expect(anonymous.headers.get("x-cache")).toBe("PASS");
-  expect(await anonymous.text()).not.toContain(id);
-});
+    // A share page asked for with a session or guest cookie passes, and fills nothing.
+    for (const sessionCookie of [
+      cookie,
+      "authjs.session-token=anything",
+      "__Secure-authjs.session-token.0=x",
+    ]) {
+      expect(
+        (
+          await page(shareId).then(() =>
+            get(`/chatbot/share/${shareId}`, { cookie: sessionCookie }),
+          )
+        ).headers.get("x-cache"),
+      ).toBe("PASS");
+    }
+    // The API outside the public endpoint is never cached, whoever asks.
+    const list = await get("/api/chats/", { cookie });
+    expect(list.headers.get("x-cache")).toBe("PASS");
+    expect(await list.text()).toContain(id);
+    const anonymous = await get("/api/chats/");
+    expect(anonymous.headers.get("x-cache")).toBe("PASS");
+    expect(await anonymous.text()).not.toContain(id);
+  });
+}
 
 test("a purge names its keys; a key nothing carries purges nothing", async () => {
   const purge = await fetch(`${edge.url}/`, {
