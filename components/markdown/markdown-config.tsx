@@ -1,9 +1,11 @@
-import type { Element, ElementContent } from "hast";
+import type { Element } from "hast";
 import "katex/dist/katex.min.css";
+import { createElement, type HTMLAttributes } from "react";
 import type { Components, Options } from "react-markdown";
 import { defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import { classesOf, textOf } from "@/lib/markdown/hast";
 import { MATH_HTML, rehypeKatexHtml } from "@/lib/markdown/katex-html";
 import { remarkMathGuards } from "@/lib/markdown/math-guards";
 
@@ -34,22 +36,19 @@ export const rehypePlugins: Options["rehypePlugins"] = [
   ],
 ];
 
-export const urlTransform = defaultUrlTransform;
-
-function textOf(node: ElementContent | Element): string {
-  if (node.type === "text") return node.value;
-  if (node.type === "element") return node.children.map(textOf).join("");
-  return "";
-}
+/** The options every markdown renderer here passes to react-markdown, beside its components. */
+export const markdownOptions = {
+  remarkPlugins,
+  rehypePlugins,
+  urlTransform: defaultUrlTransform,
+} satisfies Options;
 
 /** The fenced code inside a `pre`, and the language its info string names. */
 export function codeOf(pre: Element | undefined): { code: string; language?: string } {
   const code = pre?.children.find(
     (child): child is Element => child.type === "element" && child.tagName === "code",
   );
-  const classes = code?.properties.className;
-  const language = (Array.isArray(classes) ? classes : [])
-    .map(String)
+  const language = (code ? classesOf(code) : [])
     .find((name) => name.startsWith("language-"))
     ?.slice("language-".length);
   return { code: pre ? textOf(pre).replace(/\n$/, "") : "", language };
@@ -62,25 +61,24 @@ const linkProps = {
   className: "font-medium text-sky-700 underline underline-offset-2 dark:text-sky-400",
 } as const;
 
-/** KaTeX's HTML on a holder that lib/markdown/katex-html.ts made, else null. */
-function mathHtml(node: Element | undefined): { __html: string } | null {
-  const html = node?.properties[MATH_HTML];
-  return typeof html === "string" ? { __html: html } : null;
+/**
+ * The component for `Tag`: a math holder that lib/markdown/katex-html.ts made (and
+ * nothing else) carries HTML, KaTeX's own; any other element is rendered as it is.
+ */
+function mathOr(Tag: "span" | "div") {
+  return function MathOr({ node, ...rest }: HTMLAttributes<HTMLElement> & { node?: Element }) {
+    const html = node?.properties[MATH_HTML];
+    return typeof html === "string"
+      ? // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output, untrusted input made safe (katex-html.ts)
+        createElement(Tag, { dangerouslySetInnerHTML: { __html: html } })
+      : createElement(Tag, rest);
+  };
 }
 
 /** Everything but code blocks, which the chat colours in the browser and shared pages on the server. */
 export const baseComponents: Components = {
-  // Math holders (and nothing else) carry HTML: KaTeX's own, see katex-html.ts.
-  span: ({ node, ...rest }) => {
-    const math = mathHtml(node);
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output, untrusted input made safe (katex-html.ts)
-    return math ? <span dangerouslySetInnerHTML={math} /> : <span {...rest} />;
-  },
-  div: ({ node, ...rest }) => {
-    const math = mathHtml(node);
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output, untrusted input made safe (katex-html.ts)
-    return math ? <div dangerouslySetInnerHTML={math} /> : <div {...rest} />;
-  },
+  span: mathOr("span"),
+  div: mathOr("div"),
   a: ({ node: _node, href, children, ...rest }) => (
     <a {...rest} href={href} {...linkProps}>
       {children}

@@ -5,13 +5,7 @@ import ReactMarkdown, { type Components } from "react-markdown";
 import remend from "remend";
 import { splitBlocks } from "@/lib/markdown/blocks";
 import { CodeBlock } from "./code-block";
-import {
-  baseComponents,
-  codeOf,
-  rehypePlugins,
-  remarkPlugins,
-  urlTransform,
-} from "./markdown-config";
+import { baseComponents, codeOf, markdownOptions } from "./markdown-config";
 
 // The chat's markdown. A streaming reply is rendered block by block, each block memoized on its
 // text: while a reply streams, only its last block re-renders, and the blocks before it
@@ -31,9 +25,7 @@ const writingComponents = componentsFor(false);
 const Block = memo(function Block({ text, settled }: { text: string; settled: boolean }) {
   return (
     <ReactMarkdown
-      remarkPlugins={remarkPlugins}
-      rehypePlugins={rehypePlugins}
-      urlTransform={urlTransform}
+      {...markdownOptions}
       components={settled ? settledComponents : writingComponents}
     >
       {text}

@@ -1,13 +1,7 @@
 import "server-only";
 import type { Components } from "react-markdown";
 import ReactMarkdown from "react-markdown";
-import {
-  baseComponents,
-  codeOf,
-  rehypePlugins,
-  remarkPlugins,
-  urlTransform,
-} from "./markdown-config";
+import { baseComponents, codeOf, markdownOptions } from "./markdown-config";
 import { ServerCodeBlock } from "./server-code-block";
 
 const components: Components = {
@@ -19,12 +13,7 @@ const components: Components = {
 export function StaticMarkdown({ children }: { children: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
-        urlTransform={urlTransform}
-        components={components}
-      >
+      <ReactMarkdown {...markdownOptions} components={components}>
         {children}
       </ReactMarkdown>
     </div>

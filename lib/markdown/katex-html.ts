@@ -1,6 +1,7 @@
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, Root } from "hast";
 import katex, { type KatexOptions } from "katex";
 import { SKIP, visit } from "unist-util-visit";
+import { classesOf, textOf } from "./hast";
 
 // Math typeset by KaTeX, kept as KaTeX's HTML string on one holder element
 // (`MATH_HTML`), which the markdown components render with dangerouslySetInnerHTML.
@@ -15,17 +16,6 @@ import { SKIP, visit } from "unist-util-visit";
 
 /** The holder's hast property (data-math-html) with KaTeX's HTML. */
 export const MATH_HTML = "dataMathHtml";
-
-function textOf(node: ElementContent): string {
-  if (node.type === "text") return node.value;
-  if (node.type === "element") return node.children.map(textOf).join("");
-  return "";
-}
-
-function classesOf(node: Element): string[] {
-  const names = node.properties.className;
-  return Array.isArray(names) ? names.map(String) : [];
-}
 
 function holder(tex: string, displayMode: boolean, options: KatexOptions): Element {
   // throwOnError false: what KaTeX refuses shows as its source, in options.errorColor.
