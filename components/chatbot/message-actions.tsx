@@ -1,14 +1,11 @@
 import { Check, Copy, RefreshCw } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { copyText } from "@/components/markdown/copy-text";
+import { useCopy } from "@/components/markdown/use-copy";
 
 // The small toolbar under a message: Copy, and Regenerate under the last reply. Its row
 // keeps its height whether or not its buttons show, so nothing below moves when they
 // appear; shown on hover or focus of the message (`group/message`), except where it is
 // always shown: the last reply, and every message on a device that cannot hover.
-
-const COPIED_MS = 1500;
 
 const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
@@ -29,18 +26,11 @@ export function MessageActions({
   alwaysShown: boolean;
   align: "start" | "end";
 }) {
-  const [copied, setCopied] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const { state, copy } = useCopy();
+  const copied = state === "copied";
 
-  async function copy() {
-    if (!(await copyText(text))) {
-      toast.error("Could not copy the message.");
-      return;
-    }
-    setCopied(true);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setCopied(false), COPIED_MS);
+  async function copyMessage() {
+    if (!(await copy(text))) toast.error("Could not copy the message.");
   }
 
   return (
@@ -56,7 +46,7 @@ export function MessageActions({
         type="button"
         aria-label="Copy"
         title="Copy"
-        onClick={() => void copy()}
+        onClick={() => void copyMessage()}
         className={iconButton}
       >
         {copied ? <Check aria-hidden size={16} /> : <Copy aria-hidden size={16} />}
