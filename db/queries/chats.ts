@@ -422,12 +422,7 @@ export async function deleteLastReply({
   return db.transaction(async (tx) => {
     const chat = await lockOwnedChat(tx, chatId, owner);
     if (!chat) return null;
-    const [last] = await tx
-      .select({ id: messages.id, messageType: messages.messageType })
-      .from(messages)
-      .where(eq(messages.chatId, chatId))
-      .orderBy(desc(messages.createdAt), desc(messages.seq))
-      .limit(1);
+    const [last] = await latestMessagesOf(tx, chatId, 1);
     if (last?.id !== id.toLowerCase() || last.messageType !== "assistant") {
       if (last?.messageType !== "user") return { chat, outcome: "refused" as const };
       const [named] = await tx
