@@ -17,9 +17,10 @@ const AHEAD_PX = 1500;
 
 /**
  * A long chat opens with its latest messages (lib/chats/latest-messages.ts): the page
- * carries, renders and hydrates those alone, and shows all it carries. Earlier ones appear before the
- * reader scrolls to them, or all at once with the button, without moving the text in
- * view; those the page did not carry (`unloaded`) are fetched first, with `load`.
+ * carries, renders and hydrates those alone, and shows all it carries. Earlier ones
+ * appear before the reader scrolls to them, or all at once with the button, without
+ * moving the text in view; those the page did not carry (`unloaded`) are fetched first,
+ * with `load`.
  *
  * `hidden` counts the leading messages not shown, of all the chat's: loaded or not. So
  * it still means the same once the unloaded ones arrive in front of the loaded.

@@ -13,14 +13,6 @@ export function pendingReply(): UiMessage {
   return { id: newId(), role: "assistant", content: "", isError: false, streaming: true };
 }
 
-/**
- * A chat as stored. A last message of the user's has no reply: the server died or lost
- * its connection mid-turn (the user's message is stored before the reply starts, the
- * reply when it ends), so it gets a notice with Retry; unless this tab is still
- * `answering` it (a turn from before the person opened another chat and came back).
- * Neither is stored: their ids only have to be stable between the server's render and
- * the browser's.
- */
 const fromStored = (m: MessageOut): UiMessage => ({
   id: m.id,
   role: m.message_type,
@@ -34,6 +26,14 @@ export function earlierThan(firstId: string | undefined, stored: MessageOut[]): 
   return at > 0 ? stored.slice(0, at).map(fromStored) : [];
 }
 
+/**
+ * A chat as stored. A last message of the user's has no reply: the server died or lost
+ * its connection mid-turn (the user's message is stored before the reply starts, the
+ * reply when it ends), so it gets a notice with Retry; unless this tab is still
+ * `answering` it (a turn from before the person opened another chat and came back).
+ * Neither is stored: their ids only have to be stable between the server's render and
+ * the browser's.
+ */
 export function toUi(chat: ChatDetailOut | null, answering: boolean): UiMessage[] {
   const list = (chat?.messages ?? []).map(fromStored);
   const last = list.at(-1);
