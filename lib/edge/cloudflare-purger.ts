@@ -5,8 +5,6 @@ import type { EdgePurger } from "./purger";
 // Cloudflare's purge by Cache-Tag (POST /zones/<zone>/purge_cache {"tags": [...]}). The
 // app's public responses name their tags in Cache-Tag as well as xkey.
 
-export const CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
-
 // Cloudflare takes at most 30 tags in one call.
 const MAX_TAGS_PER_CALL = 30;
 
@@ -20,7 +18,8 @@ export type CloudflareOptions = {
   zoneId: string;
   /** A token with the Zone → Cache Purge permission; it goes in no log and no status. */
   apiToken: string;
-  apiUrl?: string;
+  /** Cloudflare's API (CLOUDFLARE_API_URL, whose default lib/env.ts holds), or a test double. */
+  apiUrl: string;
 };
 
 async function failure(response: Response): Promise<string | null> {
@@ -30,11 +29,7 @@ async function failure(response: Response): Promise<string | null> {
   return `Cloudflare answered ${response.status}: ${reason ?? "no success"}`;
 }
 
-export function cloudflarePurger({
-  zoneId,
-  apiToken,
-  apiUrl = CLOUDFLARE_API_URL,
-}: CloudflareOptions): EdgePurger {
+export function cloudflarePurger({ zoneId, apiToken, apiUrl }: CloudflareOptions): EdgePurger {
   const endpoint = `${apiUrl.replace(/\/+$/, "")}/zones/${encodeURIComponent(zoneId)}/purge_cache`;
   return {
     name: `cloudflare zone ${zoneId}`,
