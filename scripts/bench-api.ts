@@ -43,15 +43,7 @@ const WRITE_CHATS = 100;
 const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
 
 const cleanup = new Cleanup();
-
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanup.run();
-}
+await cleanup.around(main);
 
 async function main() {
   const machine = await machineInfo(config.adminUrl);

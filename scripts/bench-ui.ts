@@ -29,7 +29,7 @@ import {
 import { createScratchDatabase } from "../tests/support/scratch-database";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocSection } from "./bench/docs";
-import { describeMachine, type MachineInfo, machineInfo } from "./bench/machine";
+import { describeMachine, machineInfo } from "./bench/machine";
 import {
   type CpuProfile,
   type CpuSummary,
@@ -477,19 +477,6 @@ function logRound(round: number, r: RoundResult) {
   );
 }
 
-async function machine(): Promise<MachineInfo> {
-  if (!config.embedded) return machineInfo(config.adminUrl);
-  const free = os.freemem() / 2 ** 30;
-  const total = os.totalmem() / 2 ** 30;
-  return {
-    cores: os.availableParallelism(),
-    cpu: os.cpus()[0]?.model.trim() ?? "unknown",
-    memory: `${total.toFixed(0)} GB RAM (${(total - free).toFixed(0)} GB in use at the start)`,
-    node: process.version,
-    postgres: "PGlite (embedded)",
-  };
-}
-
 function buildDescription(): string {
   if (process.env.BENCH_BUILD_DESC) return process.env.BENCH_BUILD_DESC;
   const git = (...args: string[]) =>
@@ -526,18 +513,10 @@ function printTrace(title: string, t: TraceSummary) {
 }
 
 const cleanup = new Cleanup();
-
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanup.run();
-}
+await cleanup.around(main);
 
 async function main() {
-  const host = await machine();
+  const host = await machineInfo(config.embedded ? null : config.adminUrl);
   console.info(`machine: ${describeMachine(host)}`);
   // Build and serve the app in BENCH_APP_DIR: the build and next-server helpers resolve
   // the next binary and the dist dir from the current directory when they load.

@@ -17,6 +17,18 @@ export class Cleanup {
     }
   }
 
+  /** Runs a script's `main`, then the steps, whatever happened; a failure is printed and fails the script. */
+  async around(main: () => Promise<void>): Promise<void> {
+    try {
+      await main();
+    } catch (error) {
+      console.error(error);
+      process.exitCode = 1;
+    } finally {
+      await this.run();
+    }
+  }
+
   add(label: string, run: CleanupStep["run"]): void {
     this.steps.push({ label, run });
   }

@@ -10,10 +10,11 @@ export type MachineInfo = {
   postgres: string;
 };
 
-export async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+/** This machine, and the PostgreSQL at `databaseUrl` (null: the embedded database). */
+export async function machineInfo(databaseUrl: string | null): Promise<MachineInfo> {
+  const sql = databaseUrl ? postgres(databaseUrl, { max: 1, onnotice: () => {} }) : null;
   try {
-    const [row] = await sql<{ version: string }[]>`select version()`;
+    const [row] = sql ? await sql<{ version: string }[]>`select version()` : [];
     const sh = (cmd: string, args: string[]) => {
       try {
         return execFileSync(cmd, args, { encoding: "utf8" }).trim();
@@ -31,10 +32,10 @@ export async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
       cpu: os.cpus()[0]?.model.trim() ?? "unknown",
       memory: total ? `${total} GB RAM (${used} GB in use at the start)` : "unknown",
       node: process.version,
-      postgres: row?.version.split(" on ")[0] ?? "unknown",
+      postgres: sql ? (row?.version.split(" on ")[0] ?? "unknown") : "PGlite (embedded)",
     };
   } finally {
-    await sql.end();
+    await sql?.end();
   }
 }
 
