@@ -110,7 +110,7 @@ test("the chat colours code, typesets math, and copies code", async ({
   expect([...loads.origins]).toEqual([new URL(page.url()).origin]);
 });
 
-test("a shared page has coloured code and math in its HTML, and no highlighter", async ({
+test("a shared page has coloured code and math in its HTML, no script files, and working buttons", async ({
   page,
   browser,
 }, testInfo) => {
@@ -127,17 +127,28 @@ test("a shared page has coloured code and math in its HTML, and no highlighter",
   expect(html).toContain('class="katex-display"');
   expect(html).not.toMatch(/href="javascript:/i);
 
+  // No framework: no script file, no RSC payload, one inline script for the buttons.
+  expect(html).not.toMatch(/<script[^>]+src=|__next_f/);
+  expect(html.match(/<script>/g)).toHaveLength(1);
+
   const reader = await browser.newContext();
+  await reader.grantPermissions(["clipboard-read", "clipboard-write"]);
   const view = await reader.newPage();
   const loads = watchLoads(view);
-  await new SharePage(view).open(shareId);
-  const conversation = new SharePage(view).conversation();
+  const share = new SharePage(view);
+  await share.open(shareId);
+  const conversation = share.conversation();
   await expectMathAndNoScriptLinks(view, conversation);
-  await expect(conversation.getByRole("button", { name: "Copy code" })).toBeVisible();
-  // The scripts a reader downloads hold no grammar and no highlighter.
-  for (const script of await loads.scripts()) {
-    expect(script).not.toMatch(/github-dark-default|createHighlighterCore|"scopeName"/);
-  }
+  const copy = conversation.getByRole("button", { name: "Copy code" });
+  await copy.click();
+  await expect(copy).toHaveText("Copied");
+  expect(await view.evaluate(() => navigator.clipboard.readText())).toBe(
+    "def mean(xs):\n    # the average of a list\n    return sum(xs) / len(xs)",
+  );
+  await expect(copy).toHaveText("Copy");
+  await share.copyLink();
+  expect(await view.evaluate(() => navigator.clipboard.readText())).toBe(view.url());
+  expect(await loads.scripts()).toEqual([]);
   expect([...loads.origins]).toEqual([new URL(view.url()).origin]);
   for (const [width, height] of [
     [1280, 800],

@@ -49,10 +49,10 @@ test("every kind of response carries the security headers, and a cached share pa
   const sharePath = `/chatbot/share/${chat.shareId}`;
   const first = await anonymous.get(sharePath);
   expect(first.status()).toBe(200);
-  const asset = (await first.text()).match(/\/_next\/static\/[^"]+\.js/)?.[0];
+  const asset = (await first.text()).match(/\/_next\/static\/[^"]+\.css/)?.[0];
   expect(asset).toBeTruthy();
   const cached = await anonymous.get(sharePath);
-  expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(cached.headers()["x-share-cache"]).toBe("HIT");
   expectSecurityHeaders(cached.headers(), "cached share page");
 
   const paths = [

@@ -54,7 +54,7 @@ test("a cached share page is served without reading the chat again", async () =>
   // Changed behind the app's back: only a read of the database could see it.
   await sql`update chats_chat set title = 'Changed in the database' where id = ${id}`;
   const again = await page(a.url, shareId);
-  expect(again.headers.get("x-nextjs-cache")).toBe("HIT");
+  expect(again.headers.get("x-share-cache")).toBe("HIT");
   const html = await again.text();
   expect(html).toContain("Learning to sail");
   expect(html).not.toContain("Changed in the database");
@@ -67,7 +67,7 @@ test("unsharing through one instance is a 404 on the other at the very next requ
   const { id, shareId, cookie } = await sharedChat(a.url);
   for (const server of [a, b]) {
     expect((await page(server.url, shareId)).status).toBe(200);
-    expect((await page(server.url, shareId)).headers.get("x-nextjs-cache")).toBe("HIT");
+    expect((await page(server.url, shareId)).headers.get("x-share-cache")).toBe("HIT");
     expect((await api(server.url, shareId)).status).toBe(200);
   }
 

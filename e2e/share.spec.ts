@@ -53,9 +53,9 @@ test("metadata: title, description, canonical, Open Graph, Twitter card, noindex
     /<meta name="description" content="How can I learn watercolour painting\? — Start with three colours/,
   );
   expect(html).toMatch(new RegExp(`<link rel="canonical" href="[^"]+/chatbot/share/${shareId}"`));
-  expect(html).toContain('<meta name="robots" content="noindex, nofollow"/>');
-  expect(html).toContain('<meta property="og:title" content="Watercolour basics"/>');
-  expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+  expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+  expect(html).toContain('<meta property="og:title" content="Watercolour basics">');
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
   expect(html).not.toContain("application/ld+json");
 
   const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
@@ -85,7 +85,7 @@ test("a discoverable chat is indexable, has JSON-LD, and is in the sitemap", asy
   const response = await request.get(`/chatbot/share/${shareId}`);
   expect(response.headers()["x-robots-tag"]).toBeUndefined();
   const html = await response.text();
-  expect(html).toContain('<meta name="robots" content="index, follow"/>');
+  expect(html).toContain('<meta name="robots" content="index, follow">');
   const ld = JSON.parse(
     html.match(/<script type="application\/ld\+json">(.*?)<\/script>/)?.[1] ?? "{}",
   );

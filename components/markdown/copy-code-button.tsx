@@ -1,11 +1,8 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { COPY_CODE_CLASS, COPY_CODE_LABEL } from "@/lib/markdown/markup";
 import { useCopy } from "./use-copy";
-
-// Says how it went on itself, not in a toast: shared pages have no toaster, and their
-// readers should not download one for this.
-const LABEL = { idle: "Copy", copied: "Copied", failed: "Copy failed" } as const;
 
 export function CopyCodeButton({ code }: { code: string }) {
   const { state, copy } = useCopy();
@@ -14,11 +11,11 @@ export function CopyCodeButton({ code }: { code: string }) {
       type="button"
       aria-label="Copy code"
       title="Copy code"
-      className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs text-zinc-200 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-sky-400"
+      className={COPY_CODE_CLASS}
       onClick={() => void copy(code)}
     >
       {state === "copied" ? <Check aria-hidden size={14} /> : <Copy aria-hidden size={14} />}
-      <span aria-live="polite">{LABEL[state]}</span>
+      <span aria-live="polite">{COPY_CODE_LABEL[state]}</span>
     </button>
   );
 }

@@ -4,8 +4,9 @@ import { type ComponentProps, memo, useMemo } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remend from "remend";
 import { splitBlocks } from "@/lib/markdown/blocks";
+import { codeOf } from "@/lib/markdown/hast";
 import { CodeBlock } from "./code-block";
-import { baseComponents, codeOf, markdownOptions } from "./markdown-config";
+import { baseComponents, markdownOptions } from "./markdown-config";
 
 // The chat's markdown. A streaming reply is rendered block by block, each block memoized on its
 // text: while a reply streams, only its last block re-renders, and the blocks before it

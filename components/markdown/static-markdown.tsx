@@ -1,7 +1,8 @@
 import "server-only";
 import type { Components } from "react-markdown";
 import ReactMarkdown from "react-markdown";
-import { baseComponents, codeOf, markdownOptions } from "./markdown-config";
+import { codeOf } from "@/lib/markdown/hast";
+import { baseComponents, markdownOptions } from "./markdown-config";
 import { ServerCodeBlock } from "./server-code-block";
 
 const components: Components = {

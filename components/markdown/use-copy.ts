@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { COPY_SHOWN_MS } from "@/lib/markdown/markup";
 import { copyText } from "./copy-text";
-
-/** How long a copy's outcome shows before the control is back as it was. */
-const SHOWN_MS = 1500;
 
 /**
  * Copy, and how the last copy went for a moment after ("copied" or "failed", then
@@ -17,7 +15,7 @@ export function useCopy() {
     const ok = await copyText(text);
     setState(ok ? "copied" : "failed");
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setState("idle"), SHOWN_MS);
+    timer.current = setTimeout(() => setState("idle"), COPY_SHOWN_MS);
     return ok;
   }
   return { state, copy };

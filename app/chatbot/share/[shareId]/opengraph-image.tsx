@@ -3,10 +3,12 @@ import { ImageResponse } from "next/og";
 import { ShareCard } from "@/lib/chats/og-card";
 import { getPublicChat } from "@/lib/chats/public-chat";
 import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
+import { OG_IMAGE } from "@/lib/share/og-image";
 
-export const size = { width: 1200, height: 630 };
-export const contentType = "image/png";
-export const alt = "A conversation shared from SkillMate Chats";
+// As the share page describes it (lib/share/page-html.ts).
+export const size = { width: OG_IMAGE.width, height: OG_IMAGE.height };
+export const contentType = OG_IMAGE.type;
+export const alt = OG_IMAGE.alt;
 
 export function generateStaticParams() {
   return [{ shareId: "__placeholder__" }];

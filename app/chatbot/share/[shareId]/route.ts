@@ -1,0 +1,45 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { edgeTagHeaders } from "@/lib/cache/edge-headers";
+import { SHARE_CACHE_LIFE, shareTag } from "@/lib/cache/public-cache";
+import { getPublicChat } from "@/lib/chats/public-chat";
+import { getShareExposure } from "@/lib/chats/share-exposure";
+import { shareNotFoundHtml, sharePageHtml } from "@/lib/share/page-html";
+import { shareStylesheets } from "@/lib/share/stylesheets";
+
+// GET /chatbot/share/<share_id>: a shared chat for anyone, as a page with no framework
+// (lib/share/page-html.ts), cached per share id until a write expires its tag, on every
+// instance and at the edge (docs/caching.md). The proxy sets its caching, tag and robots
+// headers.
+
+// Pages drawn by this process: a request during which none was drawn was served from the
+// cache (X-Share-Cache, as Next's X-Nextjs-Cache for its pages; under concurrent misses a
+// hit may be reported as a miss, never the other way round).
+let drawn = 0;
+
+async function sharePage(shareId: string): Promise<string | null> {
+  "use cache";
+  cacheTag(shareTag(shareId));
+  cacheLife(SHARE_CACHE_LIFE);
+  drawn += 1;
+  const chat = await getPublicChat(shareId);
+  return chat ? sharePageHtml(chat, shareStylesheets()) : null;
+}
+
+const html = (body: string, status: number, headers: HeadersInit = {}) =>
+  new Response(body, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", ...headers },
+  });
+
+export async function GET(_request: Request, { params }: RouteContext<"/chatbot/share/[shareId]">) {
+  const { shareId } = await params;
+  // Ids that show nothing (malformed, unknown, unshared) are answered from the proxy's
+  // bounded map of exposures, so made-up ids render and store nothing.
+  const before = drawn;
+  const page = (await getShareExposure(shareId)).shared ? await sharePage(shareId) : null;
+  if (page === null) return html(shareNotFoundHtml(shareStylesheets()), 404);
+  return html(page, 200, {
+    ...edgeTagHeaders(shareId),
+    "x-share-cache": drawn === before ? "HIT" : "MISS",
+  });
+}
