@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { urlAttributes } from "html-url-attributes";
-import { defaultUrlTransform } from "react-markdown";
+import { sanitizeUri } from "micromark-util-sanitize-uri";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
@@ -34,7 +34,11 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypePlugins);
 
-/** react-markdown's own pass: raw HTML as text, every URL attribute through urlTransform. */
+// The protocols react-markdown's defaultUrlTransform lets through (the chat's renderer);
+// any other comes out empty. (Imported from react-markdown, it would bring React along.)
+const SAFE_PROTOCOL = /^(https?|ircs?|mailto|xmpp)$/i;
+
+/** react-markdown's own pass: raw HTML as text, every URL attribute made safe. */
 function neutralise(tree: Root) {
   visit(tree, (node, index, parent) => {
     if (node.type === "raw" && parent && index !== undefined) {
@@ -44,7 +48,7 @@ function neutralise(tree: Root) {
     if (node.type !== "element") return;
     for (const [key, tags] of Object.entries(urlAttributes)) {
       if (Object.hasOwn(node.properties, key) && (tags === null || tags.includes(node.tagName)))
-        node.properties[key] = defaultUrlTransform(String(node.properties[key] || ""));
+        node.properties[key] = sanitizeUri(String(node.properties[key] || ""), SAFE_PROTOCOL);
     }
   });
 }

@@ -1,5 +1,4 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { edgeTagHeaders } from "@/lib/cache/edge-headers";
 import { SHARE_CACHE_LIFE, shareTag } from "@/lib/cache/public-cache";
 import { getPublicChat } from "@/lib/chats/public-chat";
 import { getShareExposure } from "@/lib/chats/share-exposure";
@@ -9,7 +8,7 @@ import { shareStylesheets } from "@/lib/share/stylesheets";
 // GET /chatbot/share/<share_id>: a shared chat for anyone, as a page with no framework
 // (lib/share/page-html.ts), cached per share id until a write expires its tag, on every
 // instance and at the edge (docs/caching.md). The proxy sets its caching, tag and robots
-// headers.
+// headers, on the page and the not-found page alike.
 
 // Pages drawn by this process: a request during which none was drawn was served from the
 // cache (X-Share-Cache, as Next's X-Nextjs-Cache for its pages; under concurrent misses a
@@ -38,8 +37,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/chatbot/
   const before = drawn;
   const page = (await getShareExposure(shareId)).shared ? await sharePage(shareId) : null;
   if (page === null) return html(shareNotFoundHtml(shareStylesheets()), 404);
-  return html(page, 200, {
-    ...edgeTagHeaders(shareId),
-    "x-share-cache": drawn === before ? "HIT" : "MISS",
-  });
+  return html(page, 200, { "x-share-cache": drawn === before ? "HIT" : "MISS" });
 }
