@@ -15,13 +15,17 @@ import { shareStylesheets } from "@/lib/share/stylesheets";
 // hit may be reported as a miss, never the other way round).
 let drawn = 0;
 
-async function sharePage(shareId: string): Promise<string | null> {
+async function drawSharePage(shareId: string, stylesheets: string[]): Promise<string | null> {
+  drawn += 1;
+  const chat = await getPublicChat(shareId);
+  return chat ? sharePageHtml(chat, stylesheets) : null;
+}
+
+async function cachedSharePage(shareId: string, stylesheets: string[]): Promise<string | null> {
   "use cache";
   cacheTag(shareTag(shareId));
   cacheLife(SHARE_CACHE_LIFE);
-  drawn += 1;
-  const chat = await getPublicChat(shareId);
-  return chat ? sharePageHtml(chat, shareStylesheets()) : null;
+  return drawSharePage(shareId, stylesheets);
 }
 
 const html = (body: string, status: number, headers: HeadersInit = {}) =>
@@ -34,8 +38,12 @@ export async function GET(_request: Request, { params }: RouteContext<"/chatbot/
   const { shareId } = await params;
   // Ids that show nothing (malformed, unknown, unshared) are answered from the proxy's
   // bounded map of exposures, so made-up ids render and store nothing.
+  const stylesheets = shareStylesheets();
+  // Without stylesheets (the dev server, until it has compiled a chat page) the page is
+  // drawn each time rather than cached unstyled.
+  const draw = stylesheets.length > 0 ? cachedSharePage : drawSharePage;
   const before = drawn;
-  const page = (await getShareExposure(shareId)).shared ? await sharePage(shareId) : null;
-  if (page === null) return html(shareNotFoundHtml(shareStylesheets()), 404);
+  const page = (await getShareExposure(shareId)).shared ? await draw(shareId, stylesheets) : null;
+  if (page === null) return html(shareNotFoundHtml(stylesheets), 404);
   return html(page, 200, { "x-share-cache": drawn === before ? "HIT" : "MISS" });
 }
