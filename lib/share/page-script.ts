@@ -1,33 +1,18 @@
+import { copyText } from "@/components/markdown/copy-text";
 import { COPY_CODE_LABEL, COPY_SHOWN_MS } from "@/lib/markdown/markup";
 
 // The shared page's only script, inline (no download, no framework): the two buttons
 // under the conversation and the Copy button of each code block, as
 // components/markdown/copy-text.ts, use-copy.ts and the chat's buttons behave. Plain
 // JavaScript for every browser the page supports; e2e/share.spec.ts and
-// e2e/rich-content.spec.ts run it in Chromium.
+// e2e/rich-content.spec.ts run it in Chromium. copyText is the chat's own function, by
+// its source: it uses nothing but its argument and the browser's globals.
 export const PAGE_SCRIPT = `(() => {
   const LABEL = ${JSON.stringify(COPY_CODE_LABEL)};
   const status = document.getElementById("share-status");
   const say = (text) => { status.textContent = text; };
 
-  async function copyText(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Outside secure contexts (plain http) the Clipboard API is missing.
-      const area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      const ok = document.execCommand("copy");
-      area.remove();
-      return ok;
-    }
-  }
+  const copyText = ${copyText.toString()};
 
   async function copyCode(button) {
     // innerText: the coloured code breaks lines with <br>, which textContent leaves out.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { PublicChat } from "@/lib/chats/public-chat";
 import { shareNotFoundHtml, sharePageHtml } from "@/lib/share/page-html";
+import { PAGE_SCRIPT } from "@/lib/share/page-script";
 import { STYLE_SOURCE_PAGE, stylesheetsIn } from "@/lib/share/stylesheets";
 
 // The shared page as HTML without React: what a reader and a crawler get, and that no
@@ -90,4 +91,10 @@ globalThis.__RSC_MANIFEST[${JSON.stringify(STYLE_SOURCE_PAGE)}] = ${JSON.stringi
     "/_next/static/chunks/katex.css",
   ]);
   expect(stylesheetsIn("globalThis.__RSC_MANIFEST = {};")).toEqual([]);
+});
+
+test("the page's script is valid JavaScript that reads nothing from the app's modules", () => {
+  // Parsed, not run: it needs a document. copyText is spliced in by its source.
+  expect(() => new Function(PAGE_SCRIPT)).not.toThrow();
+  expect(PAGE_SCRIPT).not.toMatch(/\b(import|require)\b|__name\(/);
 });
