@@ -1,6 +1,7 @@
 import { encode, getToken } from "next-auth/jwt";
 import { authSecret } from "@/lib/env";
 import { siteIsHttps } from "@/lib/identity/cookies";
+import { decodeSession } from "@/lib/identity/session-decode";
 
 // Auth.js names its session cookie by whether the site is served over https; the
 // JWT's salt is that name. Reading and writing here stay compatible with Auth.js's own
@@ -18,6 +19,7 @@ export async function readSessionToken(headers: Headers): Promise<SessionClaims 
     req: { headers },
     secret: authSecret(),
     secureCookie: siteIsHttps(),
+    decode: decodeSession,
   });
   if (!token?.sub) return null;
   return {
