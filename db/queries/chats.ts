@@ -5,6 +5,7 @@ import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
 import { type Db, getDb, type Tx } from "../client";
 import { ChatIdTakenError, MessageIdTakenError } from "../errors";
+import { executedRows, fromJsonRow } from "../json-rows";
 import { type Chat, chats, type Message, messages } from "../schema";
 
 /** Who owns a chat: an account, or a visitor known by their guest cookie. */
@@ -312,7 +313,31 @@ async function lockOwnedChat(tx: Tx, id: string, owner: Owner): Promise<Chat | n
   return chat ?? null;
 }
 
-/** Adds messages to the owner's chat, idempotently by message id; null if not theirs. */
+type AppendRow = {
+  found: boolean;
+  chat: Record<string, unknown> | null;
+  inserted: Record<string, unknown>[] | null;
+  /** An id of the batch that another chat holds, as this statement saw the table. */
+  taken: string | null;
+  /** Ids neither inserted nor seen anywhere: rows committed since the statement began. */
+  unseen: number;
+};
+
+/**
+ * Adds messages to the owner's chat, idempotently by message id; null if not theirs.
+ *
+ * One statement, so one round trip: lock the owned chat, insert the messages in order
+ * (created_at from clock_timestamp() after the lock, so writers to one chat sort by
+ * arrival), and update its count, updated_at and automatic title, or insert nothing when
+ * an id belongs to another chat (MessageIdTakenError). The count is exact under
+ * concurrent writers: they queue on the row lock, and the update reads the row as the
+ * last of them left it.
+ *
+ * A statement sees the table as it was when it began, so an id another chat committed
+ * meanwhile is skipped by ON CONFLICT but not seen. Batches with client-chosen ids (the
+ * only ones such an id can be in) therefore run in a transaction that looks again when
+ * that happens, and undoes the statement if the id is another chat's: all or nothing.
+ */
 export async function appendMessages({
   chatId,
   owner,
@@ -322,13 +347,84 @@ export async function appendMessages({
   owner: Owner;
   messages: NewMessage[];
 }): Promise<{ chat: Chat; inserted: Message[] } | null> {
+  if (!UUID.test(chatId)) return null;
+  const rows = batch.map((m, ord) => ({
+    id: m.id?.toLowerCase() ?? crypto.randomUUID(),
+    ord,
+    message_type: m.messageType,
+    content: m.content,
+    is_error: m.isError ?? false,
+    title: m.messageType === "user" ? titleFromMessage(m.content) : null,
+  }));
+  const statement = sql`
+    with batch as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as b(id uuid, ord int, message_type text, content text, is_error boolean, title text)
+    ),
+    locked as (
+      select * from ${chats} where ${ownedBy(chatId, owner)} for update
+    ),
+    taken as (
+      select m.id from ${messages} m join batch b on b.id = m.id, locked
+      where m.chat_id <> locked.id limit 1
+    ),
+    ins as (
+      insert into ${messages} (id, chat_id, message_type, content, is_error, created_at)
+      select b.id, locked.id, b.message_type, b.content, b.is_error, clock_timestamp()
+      from locked cross join batch b
+      where not exists (select 1 from taken)
+      order by b.ord
+      on conflict (id) do nothing
+      returning *
+    ),
+    upd as (
+      update ${chats} c set
+        message_count = c.message_count + (select count(*) from ins),
+        updated_at = greatest(clock_timestamp(), c.updated_at),
+        title = case when not c.title_is_custom and c.title = ${DEFAULT_TITLE}
+          then coalesce((select b.title from ins join batch b on b.id = ins.id
+                         where b.title is not null order by b.ord limit 1), c.title)
+          else c.title end
+      from locked
+      where c.id = locked.id and exists (select 1 from ins)
+      returning c.*
+    )
+    select
+      exists (select 1 from locked) as found,
+      coalesce((select row_to_json(upd) from upd), (select row_to_json(locked) from locked)) as chat,
+      (select json_agg(ins order by ins.created_at, ins.seq) from ins) as inserted,
+      (select id from taken) as taken,
+      (select count(*)::int from batch b
+        where not exists (select 1 from ins where ins.id = b.id)
+          and not exists (select 1 from ${messages} m where m.id = b.id)) as unseen`;
+
+  const run = async (db: Db | Tx) => {
+    const [row] = executedRows<AppendRow>(await db.execute(statement));
+    if (!row?.found || !row.chat) return null;
+    if (row.taken) throw new MessageIdTakenError(row.taken);
+    if (row.unseen > 0)
+      await refuseIdsOfOtherChats(
+        db,
+        chatId,
+        rows.map((r) => r.id),
+      );
+    return {
+      chat: fromJsonRow(chats, row.chat),
+      inserted: (row.inserted ?? []).map((m) => fromJsonRow(messages, m)),
+    };
+  };
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const locked = await lockOwnedChat(tx, chatId, owner);
-    if (!locked) return null;
-    const inserted = await insertMessages(tx, locked, batch);
-    return { chat: await recordInsert(tx, locked, inserted), inserted };
-  });
+  return batch.some((m) => m.id) ? db.transaction(run) : run(db);
+}
+
+/** Throws MessageIdTakenError if another chat holds one of these ids (read anew). */
+async function refuseIdsOfOtherChats(db: Db | Tx, chatId: string, ids: string[]) {
+  const [elsewhere] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(inArray(messages.id, ids), ne(messages.chatId, chatId)))
+    .limit(1);
+  if (elsewhere) throw new MessageIdTakenError(elsewhere.id);
 }
 
 /** The stored message with this id in the owner's chat (for a retried single post). */
