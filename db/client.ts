@@ -5,6 +5,7 @@ import { dataDir, env } from "@/lib/env";
 import { lockDirectory } from "./dir-lock";
 import { migrateDatabase } from "./migrate";
 import { END_TIMEOUT_S, postgresOptions } from "./postgres-options";
+import { preparingClient } from "./preparing-client";
 import * as schema from "./schema";
 
 // Both drivers expose the same query builder; the postgres.js type is the common one.
@@ -22,7 +23,8 @@ async function openPostgres(url: string): Promise<Handle> {
   await migrateDatabase({ kind: "postgres", url });
   // Fails fast while the server is down and reconnects by itself once it is back.
   const client = postgres(url, { ...postgresOptions(), max: 10 });
-  return { db: drizzle(client, { schema }), close: () => client.end({ timeout: END_TIMEOUT_S }) };
+  const queries = env().DB_PREPARE === "on" ? preparingClient(client) : client;
+  return { db: drizzle(queries, { schema }), close: () => client.end({ timeout: END_TIMEOUT_S }) };
 }
 
 async function openPglite(dir: string): Promise<Handle> {

@@ -21,6 +21,8 @@ const schema = z.object({
   DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
   // A pooled connection unused this long is closed (0: kept until its lifetime ends).
   DB_IDLE_TIMEOUT_S: z.coerce.number().int().min(0).max(3600).default(30),
+  // Prepared statements (db/preparing-client.ts); off behind a pooler in transaction mode.
+  DB_PREPARE: z.enum(["on", "off"]).default("on"),
   // Graceful shutdown (docs/operations.md): on SIGTERM, how long the replies in flight
   // get to finish before they are stopped and stored as they stand.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
