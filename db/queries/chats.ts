@@ -87,22 +87,30 @@ export async function listMessagesByChat({ chatId }: { chatId: string }): Promis
   return messagesOf(await getDb(), chatId);
 }
 
-// A chat row and its messages are two statements; under READ COMMITTED a reply saved
-// between them shows a message_count that disagrees with the messages (seen in the fault
-// tests). One repeatable-read snapshot makes them agree.
-const SNAPSHOT = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
-
+/**
+ * A chat row and its messages (the last `latest`, or all), in one statement: one round
+ * trip, and one snapshot, so message_count always agrees with the messages (as two
+ * statements under READ COMMITTED, a reply saved between them made them disagree).
+ */
 async function chatWithMessages(where: SQL | undefined, latest?: number) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [chat] = await tx.select().from(chats).where(where).limit(1);
-    if (!chat) return null;
-    const found =
-      latest === undefined
-        ? await messagesOf(tx, chat.id)
-        : await latestMessagesOf(tx, chat.id, latest);
-    return { chat, messages: found };
-  }, SNAPSHOT);
+  const [row] = executedRows<{
+    chat: Record<string, unknown>;
+    messages: Record<string, unknown>[];
+  }>(
+    await db.execute(sql`
+      select row_to_json(${chats}) as chat,
+        (select coalesce(json_agg(m order by m.created_at, m.seq), '[]')
+         from (select * from ${messages} where ${messages.chatId} = ${chats.id}
+               order by ${messages.createdAt} desc, ${messages.seq} desc
+               limit ${latest ?? null}) m) as messages
+      from ${chats} where ${where} limit 1`),
+  );
+  if (!row) return null;
+  return {
+    chat: fromJsonRow(chats, row.chat),
+    messages: row.messages.map((m) => fromJsonRow(messages, m)),
+  };
 }
 
 /**
