@@ -2,16 +2,20 @@
 // seeded PostgreSQL database, next to the same inserts made straight through postgres.js.
 // Writes the "API" section of docs/benchmarks.md. Not a test: nothing here passes or fails
 // on a number.
+import { spawn } from "node:child_process";
+import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { appendStatement } from "@/db/queries/chats";
 import { encodeCursor } from "@/lib/chats/cursor";
 import { createScratchDatabase } from "../tests/support/scratch-database";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocMachine, writeDocSection } from "./bench/docs";
-import { type LoadCase, type LoadOptions, runLoad, runLoop } from "./bench/load";
+import { type LoadCase, type LoadOptions, type LoadResult, runLoad, runLoop } from "./bench/load";
 import { describeMachine, machineInfo } from "./bench/machine";
 import { type Measurement, type RoundsResult, runRounds } from "./bench/rounds";
 import { startBenchServer } from "./bench/server";
+import { freePort } from "./local-tools";
 
 // Scripts read their own knobs; the app's environment still goes through lib/env.ts.
 const config = {
@@ -39,6 +43,8 @@ const DEEP_ROW = 9_000;
 // POSTs rotate over this many of the bench user's oldest chats, so that concurrent
 // writers rarely queue on one chat's row lock (the app locks the chat FOR UPDATE).
 const WRITE_CHATS = 100;
+// The issue's latency goal for writes is at this many connections.
+const POST_CONNECTIONS = 50;
 // The API's session signing key; the bench process signs the cookie with the same one.
 const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
 
@@ -92,10 +98,25 @@ async function main() {
   const headers = { cookie };
   await checkResponses(base, headers, detailId, writeIds[0] as string);
 
+  const bare = await startBareApi(db.url);
+  cleanup.add("stop the bare reference server", bare.stop);
+
   let writeTurn = 0;
-  const http = (c: LoadCase): Measurement => ({ name: c.name, run: () => runLoad(c, LOAD) });
+  const http = (c: LoadCase, options = LOAD): Measurement => ({
+    name: c.name,
+    run: () => runLoad(c, options),
+  });
+  const post = (name: string): LoadCase => ({
+    name,
+    url: `${base}/api/chats/${writeIds[0]}/message`,
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ message_type: "user", content: "bench" }),
+    nextPath: () => `/api/chats/${writeIds[writeTurn++ % writeIds.length]}/message`,
+  });
   const measurements: Measurement[] = [
     http({ name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers }),
+    http({ name: "same query and JSON, bare Node http", url: `${bare.url}/list` }),
     http({
       name: `\`GET /api/chats?cursor=…\` (after row ${DEEP_ROW.toLocaleString("en")}, 50)`,
       url: `${base}/api/chats?cursor=${deepCursor}`,
@@ -106,18 +127,16 @@ async function main() {
       url: `${base}/api/chats/${detailId}`,
       headers,
     }),
-    http({
-      name: `\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`,
-      url: `${base}/api/chats/${writeIds[0]}/message`,
-      method: "POST",
-      headers: { ...headers, "content-type": "application/json" },
-      body: JSON.stringify({ message_type: "user", content: "bench" }),
-      nextPath: () => `/api/chats/${writeIds[writeTurn++ % writeIds.length]}/message`,
-    }),
+    http({ name: "same query and JSON, bare Node http", url: `${bare.url}/detail/${detailId}` }),
+    http(post(`\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`)),
     {
-      name: "same transaction, postgres.js direct",
-      run: () => runLoop("same transaction, postgres.js direct", directInsert(sql, writeIds), LOAD),
+      name: "same statement, postgres.js direct",
+      run: () => runLoop("same statement, postgres.js direct", directInsert(sql, writeIds), LOAD),
     },
+    http(post(`\`POST …/message\`, ${POST_CONNECTIONS} connections`), {
+      ...LOAD,
+      connections: POST_CONNECTIONS,
+    }),
     // What the session costs: one route that answers 404 before any query, without a
     // session cookie and with one (decrypting the Auth.js JWT).
     http({
@@ -336,28 +355,39 @@ async function checkResponses(
 // ---- the same writes without the app ----
 
 /**
- * The statements appendMessages sends for one message (lock the owned chat, insert the
- * message, bump the chat's count and updated_at) in one transaction, over the same chats
- * as the API case.
+ * The statement appendMessages sends for one message (lib: appendStatement, compiled as
+ * drizzle compiles it), prepared, over the same chats as the API case.
  */
 function directInsert(sql: postgres.Sql, chatIds: string[]) {
+  const dialect = new PgDialect();
   let turn = 0;
   return async () => {
     const chatId = chatIds[turn++ % chatIds.length] as string;
-    await sql.begin(async (tx) => {
-      const [chat] = await tx`
-        select * from chats_chat where id = ${chatId} and user_id = ${BENCH_USER.id} for update`;
-      if (!chat) throw new Error("chat not found");
-      await tx`
-        insert into chats_chatmessage (chat_id, message_type, content, is_error, created_at)
-        values (${chatId}, 'user', 'bench', false, clock_timestamp())
-        on conflict (id) do nothing returning *`;
-      await tx`
-        update chats_chat
-        set message_count = message_count + ${1},
-            updated_at = greatest(clock_timestamp(), updated_at)
-        where id = ${chatId} returning *`;
+    const { statement } = appendStatement(chatId, { userId: BENCH_USER.id }, [
+      { messageType: "user", content: "bench" },
+    ]);
+    const query = dialect.sqlToQuery(statement);
+    const [row] = await sql.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[], {
+      prepare: true,
     });
+    if (!row?.found) throw new Error("chat not found");
+  };
+}
+
+/** scripts/bench/bare-api.cjs on a free port, as the bench user. */
+async function startBareApi(url: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["scripts/bench/bare-api.cjs", String(port), url, BENCH_USER.id],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      child.kill();
+    },
   };
 }
 
@@ -401,14 +431,27 @@ function report({
     all.map((r) => r.loadBefore.toFixed(1)).join(" / "),
   ];
   const head = ["case", "req/s", "p50 ms", "p99 ms", "failed", "req/s by round", "load avg"];
-  const [first, deep, detail, post, direct, noSession, session] = results.map((r) => r.best);
-  if (!first || !deep || !detail || !post || !direct || !noSession || !session) {
+  const [first, bareList, deep, detail, bareDetail, post, direct, post50, noSession, session] =
+    results.map((r) => r.best);
+  if (
+    !first ||
+    !bareList ||
+    !deep ||
+    !detail ||
+    !bareDetail ||
+    !post ||
+    !direct ||
+    !post50 ||
+    !noSession ||
+    !session
+  ) {
     throw new Error("missing results");
   }
+  const ratio = (a: LoadResult, b: LoadResult) => n(a.reqPerSec / b.reqPerSec, 2);
   const deepSlow = deep.p50 > 2 * first.p50 && deep.p50 - first.p50 > 2;
   // On this machine a difference only means something if it is larger than the spread
   // between rounds of the same case.
-  const [firstRounds, deepRounds] = results.map((r) => r.all.map((x) => x.reqPerSec));
+  const [firstRounds, , deepRounds] = results.map((r) => r.all.map((x) => x.reqPerSec));
   const within = (x: number, rounds: number[] = []) =>
     x >= Math.min(...rounds) && x <= Math.max(...rounds);
   const deepLikeFirst = within(deep.reqPerSec, firstRounds) || within(first.reqPerSec, deepRounds);
@@ -437,25 +480,37 @@ ${LOAD.durationSec} s per case after a ${LOAD.warmupSec} s warm-up, as the bench
 (Auth.js session cookie), \`RATE_LIMITS=off\`. The detail case reads one
 chat over and over (hot cache). The POST case sends \`{"message_type":"user","content":"bench"}\`
 with no id (every request inserts) to ${WRITE_CHATS} chats in turn, so that writers rarely
-wait on one chat's row lock. The postgres.js row runs the transaction \`appendMessages\`
-sends (\`SELECT … FOR UPDATE\`, \`INSERT … RETURNING\`, \`UPDATE … RETURNING\`) from
-${LOAD.connections} concurrent workers on the same chats (its req/s are transactions/s).
+wait on one chat's row lock, at ${LOAD.connections} and at ${POST_CONNECTIONS} connections. The
+postgres.js row runs the one statement \`appendMessages\` sends (\`appendStatement\`: lock,
+insert, count and title in one CTE), prepared, from ${LOAD.connections} concurrent workers on
+the same chats. The "bare Node http" rows are \`scripts/bench/bare-api.cjs\`: the same
+queries through postgres.js (prepared, a pool of 10) and the same JSON, in a plain Node
+\`http\` server with no framework, session or validation.
 
-${markdownTable(head, results.slice(0, 5).map(row))}
+${markdownTable(head, results.slice(0, 8).map(row))}
 
 What the session costs, from the same server:
 
-${markdownTable(head, results.slice(5).map(row))}
+${markdownTable(head, results.slice(8).map(row))}
+
+Goals (issue 13), as ratios within this run:
+
+| goal | measured | met |
+| --- | --- | --- |
+| POST ≥ 0.5 of the bare statement | ${ratio(post, direct)} | ${post.reqPerSec >= 0.5 * direct.reqPerSec ? "yes" : "no"} |
+| POST p99 ≤ 50 ms at ${POST_CONNECTIONS} connections | ${ms(post50.p99)} ms | ${post50.p99 <= 50 ? "yes" : "no"} |
+| first page ≥ 0.5 of bare Node | ${ratio(first, bareList)} | ${first.reqPerSec >= 0.5 * bareList.reqPerSec ? "yes" : "no"} |
+| detail ≥ 0.5 of bare Node | ${ratio(detail, bareDetail)} | ${detail.reqPerSec >= 0.5 * bareDetail.reqPerSec ? "yes" : "no"} |
+| a session costs ≤ 10 % more (404, no query) | ${n((noSession.reqPerSec / session.reqPerSec - 1) * 100)} % | ${noSession.reqPerSec <= 1.1 * session.reqPerSec ? "yes" : "no"} |
 
 - Writes: the API's single-message POST does ${n(post.reqPerSec)} req/s, the same
-  transaction straight from postgres.js ${n(direct.reqPerSec)}/s: the bare database is
-  ${n(direct.reqPerSec / post.reqPerSec, 1)}× as fast. The rest is the app (routing, session
-  JWT, validation, drizzle, JSON), competing for the same 2 cores with the load generator
-  and PostgreSQL. After the run the ${counts}.
+  statement straight from postgres.js ${n(direct.reqPerSec)}/s. The rest is the app (routing,
+  session, validation, JSON), competing for the same 2 cores with the load generator and
+  PostgreSQL. After the run the ${counts}.
 - Where a read's time goes: a 404 that needs no query serves ${n(noSession.reqPerSec)} req/s
-  without a session and ${n(session.reqPerSec)} with one: decrypting the Auth.js JWE adds
-  ${n((noSession.reqPerSec / session.reqPerSec - 1) * 100)} % to the cost of such a request. The first page (session, one indexed query, 50 chats of JSON) serves
-  ${n(first.reqPerSec)} req/s.
+  without a session and ${n(session.reqPerSec)} with one. The first page (session, one indexed
+  query, 50 chats of JSON) serves ${n(first.reqPerSec)} req/s, the bare server
+  ${n(bareList.reqPerSec)}.
 - Deep cursor vs first page: EXPLAIN ANALYZE of the list query before the load:
   ${plans.first.summary} for the first page, ${plans.deep.summary} after row ${n(DEEP_ROW)}
   (\`${plans.deepScan}\`). After the write cases, whose chats are now at the head of the

@@ -321,41 +321,11 @@ async function lockOwnedChat(tx: Tx, id: string, owner: Owner): Promise<Chat | n
   return chat ?? null;
 }
 
-type AppendRow = {
-  found: boolean;
-  chat: Record<string, unknown> | null;
-  inserted: Record<string, unknown>[] | null;
-  /** An id of the batch that another chat holds, as this statement saw the table. */
-  taken: string | null;
-  /** Ids neither inserted nor seen anywhere: rows committed since the statement began. */
-  unseen: number;
-};
-
 /**
- * Adds messages to the owner's chat, idempotently by message id; null if not theirs.
- *
- * One statement, so one round trip: lock the owned chat, insert the messages in order
- * (created_at from clock_timestamp() after the lock, so writers to one chat sort by
- * arrival), and update its count, updated_at and automatic title, or insert nothing when
- * an id belongs to another chat (MessageIdTakenError). The count is exact under
- * concurrent writers: they queue on the row lock, and the update reads the row as the
- * last of them left it.
- *
- * A statement sees the table as it was when it began, so an id another chat committed
- * meanwhile is skipped by ON CONFLICT but not seen. Batches with client-chosen ids (the
- * only ones such an id can be in) therefore run in a transaction that looks again when
- * that happens, and undoes the statement if the id is another chat's: all or nothing.
+ * The one statement appendMessages sends, and the ids of the batch in order (bench:api
+ * also runs it straight through postgres.js, as the reference the API is measured by).
  */
-export async function appendMessages({
-  chatId,
-  owner,
-  messages: batch,
-}: {
-  chatId: string;
-  owner: Owner;
-  messages: NewMessage[];
-}): Promise<{ chat: Chat; inserted: Message[] } | null> {
-  if (!UUID.test(chatId)) return null;
+export function appendStatement(chatId: string, owner: Owner, batch: NewMessage[]) {
   const rows = batch.map((m, ord) => ({
     id: m.id?.toLowerCase() ?? crypto.randomUUID(),
     ord,
@@ -406,16 +376,50 @@ export async function appendMessages({
         where not exists (select 1 from ins where ins.id = b.id)
           and not exists (select 1 from ${messages} m where m.id = b.id)) as unseen`;
 
+  return { statement, ids: rows.map((r) => r.id) };
+}
+
+type AppendRow = {
+  found: boolean;
+  chat: Record<string, unknown> | null;
+  inserted: Record<string, unknown>[] | null;
+  /** An id of the batch that another chat holds, as this statement saw the table. */
+  taken: string | null;
+  /** Ids neither inserted nor seen anywhere: rows committed since the statement began. */
+  unseen: number;
+};
+
+/**
+ * Adds messages to the owner's chat, idempotently by message id; null if not theirs.
+ *
+ * One statement, so one round trip: lock the owned chat, insert the messages in order
+ * (created_at from clock_timestamp() after the lock, so writers to one chat sort by
+ * arrival), and update its count, updated_at and automatic title, or insert nothing when
+ * an id belongs to another chat (MessageIdTakenError). The count is exact under
+ * concurrent writers: they queue on the row lock, and the update reads the row as the
+ * last of them left it.
+ *
+ * A statement sees the table as it was when it began, so an id another chat committed
+ * meanwhile is skipped by ON CONFLICT but not seen. Batches with client-chosen ids (the
+ * only ones such an id can be in) therefore run in a transaction that looks again when
+ * that happens, and undoes the statement if the id is another chat's: all or nothing.
+ */
+export async function appendMessages({
+  chatId,
+  owner,
+  messages: batch,
+}: {
+  chatId: string;
+  owner: Owner;
+  messages: NewMessage[];
+}): Promise<{ chat: Chat; inserted: Message[] } | null> {
+  if (!UUID.test(chatId)) return null;
+  const { statement, ids } = appendStatement(chatId, owner, batch);
   const run = async (db: Db | Tx) => {
     const [row] = executedRows<AppendRow>(await db.execute(statement));
     if (!row?.found || !row.chat) return null;
     if (row.taken) throw new MessageIdTakenError(row.taken);
-    if (row.unseen > 0)
-      await refuseIdsOfOtherChats(
-        db,
-        chatId,
-        rows.map((r) => r.id),
-      );
+    if (row.unseen > 0) await refuseIdsOfOtherChats(db, chatId, ids);
     return {
       chat: fromJsonRow(chats, row.chat),
       inserted: (row.inserted ?? []).map((m) => fromJsonRow(messages, m)),
