@@ -3,9 +3,11 @@
 // Writes the "API" section of docs/benchmarks.md. Not a test: nothing here passes or fails
 // on a number.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { appendStatement } from "@/db/queries/chats";
 import { encodeCursor } from "@/lib/chats/cursor";
 import { createScratchDatabase } from "../tests/support/scratch-database";
 import { ensureNextBuild } from "./bench/build";
@@ -34,9 +36,12 @@ const LOAD: LoadOptions = { connections: 10, durationSec: 10, warmupSec: 2 };
 const QUIET = { maxLoad: 1.5, maxWaitSec: 90 };
 
 const BENCH_USER = { id: "bench-user", name: "Bench User", email: "bench@example.test" };
+// BENCH_EMBEDDED=1: the API on the embedded database (PGlite), with the other users' chats
+// a tenth as many (PGlite seeds far slower); no PostgreSQL reference rows.
+const embedded = process.env.BENCH_EMBEDDED === "1";
 const BENCH_CHATS = 10_000;
 const OTHER_USERS = 1_000;
-const OTHER_CHATS = 100_000;
+const OTHER_CHATS = embedded ? 10_000 : 100_000;
 const MESSAGES_PER_CHAT = 20;
 const OTHER_BATCHES = 4;
 const DEEP_ROW = 9_000;
@@ -47,9 +52,12 @@ const WRITE_CHATS = 100;
 const POST_CONNECTIONS = 50;
 // The API's session signing key; the bench process signs the cookie with the same one.
 const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
+// lib/env reads the environment once, on first use (the scratch database's migration
+// already uses it): the bench's cookies are signed with the server's key from the start.
+process.env.AUTH_SECRET = AUTH_SECRET;
 
 const cleanup = new Cleanup();
-await cleanup.around(main);
+await cleanup.around(embedded ? mainEmbedded : main);
 
 async function main() {
   const machine = await machineInfo(config.adminUrl);
@@ -70,7 +78,7 @@ async function main() {
   const sql = postgres(db.url, { max: 10, onnotice: () => {} });
   cleanup.add("close pool", () => sql.end());
 
-  const seed = await seedDatabase(sql);
+  const seed = await seedDatabase(postgresExec(sql));
 
   const server = await startBenchServer({
     distDir: config.distDir,
@@ -131,7 +139,8 @@ async function main() {
     http(post(`\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`)),
     {
       name: "same statement, postgres.js direct",
-      run: () => runLoop("same statement, postgres.js direct", directInsert(sql, writeIds), LOAD),
+      run: async () =>
+        runLoop("same statement, postgres.js direct", await directInsert(sql, writeIds), LOAD),
     },
     http(post(`\`POST …/message\`, ${POST_CONNECTIONS} connections`), {
       ...LOAD,
@@ -166,9 +175,119 @@ async function main() {
   console.info(`wrote the API section of ${config.doc}`);
 }
 
+/**
+ * The API's cases on the embedded database: seeded through PGlite in a DATA_DIR of the
+ * bench's own, which is then closed and handed to `next start` (one process may open it).
+ */
+async function mainEmbedded() {
+  const machine = await machineInfo(null);
+  console.info(`machine: ${describeMachine(machine)}`);
+  await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "skillmate-bench-embedded-"));
+  cleanup.add("remove the data directory", () => rmSync(dataDir, { recursive: true, force: true }));
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const pg = await PGlite.create(path.join(dataDir, "pglite"));
+  await migrateDatabase({ kind: "pglite", db: drizzle(pg) });
+  const seed = await seedDatabase({
+    run: async (statement) => (await pg.query(statement)).affectedRows ?? 0,
+    rows: async <T>(statement: string) => (await pg.query<T>(statement)).rows,
+  });
+  const chatIds = (
+    await pg.query<{ id: string }>(
+      `select id from chats_chat where user_id = '${BENCH_USER.id}' order by updated_at desc, id desc`,
+    )
+  ).rows.map((r) => r.id);
+  const [deepRow] = (
+    await pg.query<{ updated_at: Date; id: string }>(
+      `select updated_at, id from chats_chat where user_id = '${BENCH_USER.id}'
+       order by updated_at desc, id desc offset ${DEEP_ROW - 1} limit 1`,
+    )
+  ).rows;
+  await pg.close();
+  if (!deepRow) throw new Error("no deep row");
+
+  const server = await startBenchServer({
+    distDir: config.distDir,
+    env: { DATA_DIR: dataDir, AUTH_SECRET, RATE_LIMITS: "off", APP_URL: "" },
+  });
+  cleanup.add("stop server", server.stop);
+  const cookie = await benchCookie();
+  const headers = { cookie };
+  const base = server.url;
+  const detailId = chatIds[BENCH_CHATS / 2] as string;
+  const writeIds = chatIds.slice(-WRITE_CHATS);
+  const deepCursor = encodeCursor({ updatedAt: deepRow.updated_at, id: deepRow.id });
+  await checkResponses(base, headers, detailId, writeIds[0] as string);
+
+  let writeTurn = 0;
+  const post: LoadCase = {
+    name: `\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`,
+    url: `${base}/api/chats/${writeIds[0]}/message`,
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ message_type: "user", content: "bench" }),
+    nextPath: () => `/api/chats/${writeIds[writeTurn++ % writeIds.length]}/message`,
+  };
+  const cases: LoadCase[] = [
+    { name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers },
+    {
+      name: `\`GET /api/chats?cursor=…\` (after row ${DEEP_ROW.toLocaleString("en")}, 50)`,
+      url: `${base}/api/chats?cursor=${deepCursor}`,
+      headers,
+    },
+    {
+      name: `\`GET /api/chats/<id>\` (${MESSAGES_PER_CHAT} messages)`,
+      url: `${base}/api/chats/${detailId}`,
+      headers,
+    },
+    post,
+  ];
+  const results = await runRounds(
+    cases.map((c) => ({ name: c.name, run: () => runLoad(c, LOAD) })),
+    { rounds: config.rounds, quiet: QUIET },
+  );
+  const n = (x: number) => x.toLocaleString("en", { maximumFractionDigits: 0 });
+  const section = `## API on the embedded database (\`BENCH_EMBEDDED=1 npm run bench:api\`)
+
+Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${describeMachine(machine)}.
+The same cases as the API section, on PGlite (no \`DATABASE_URL\`): one user with
+${n(BENCH_CHATS)} chats and ${n(OTHER_USERS)} other users with ${n(OTHER_CHATS)} chats, ${MESSAGES_PER_CHAT}
+messages each (${n(seed.chats)} chats, ${n(seed.messages)} messages, seeded in ${seed.seconds.toFixed(0)} s),
+${LOAD.connections} connections, best of ${config.rounds} rounds.
+
+${markdownTable(
+  ["case", "req/s", "p50 ms", "p99 ms", "req/s by round"],
+  results.map(({ best, all }) => [
+    best.name,
+    n(best.reqPerSec),
+    best.p50,
+    best.p99,
+    all.map((r) => n(r.reqPerSec)).join(" / "),
+  ]),
+)}
+`;
+  console.info(section);
+  writeDocSection(config.doc, "api-embedded", section);
+}
+
 // ---- seeding ----
 
 type SeedStats = { seconds: number; chats: number; messages: number };
+
+/** A database to seed: PostgreSQL through postgres.js, or the embedded one. */
+type Exec = {
+  /** Runs one statement; answers how many rows it wrote. */
+  run(statement: string): Promise<number>;
+  rows<T>(statement: string): Promise<T[]>;
+};
+
+const postgresExec = (sql: postgres.Sql): Exec => ({
+  run: async (statement) => (await sql.unsafe(statement)).count,
+  rows: async <T>(statement: string) => (await sql.unsafe(statement)) as unknown as T[],
+});
 
 function messagesFrom(chatsCte: string) {
   // Odd turns are the user's questions, even ones the assistant's longer answers.
@@ -183,17 +302,18 @@ function messagesFrom(chatsCte: string) {
     from ${chatsCte} c cross join generate_series(1, ${MESSAGES_PER_CHAT}) m`;
 }
 
-async function seedDatabase(sql: postgres.Sql): Promise<SeedStats> {
+async function seedDatabase(db: Exec): Promise<SeedStats> {
   const started = performance.now();
   const step = async (label: string, statement: string) => {
     const t = performance.now();
-    const result = await sql.unsafe(statement);
-    console.info(
-      `  ${label}: ${result.count} rows, ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    );
+    const count = await db.run(statement);
+    console.info(`  ${label}: ${count} rows, ${((performance.now() - t) / 1000).toFixed(1)} s`);
   };
   console.info("seeding…");
-  await sql`insert into users ${sql(BENCH_USER)}`;
+  await db.run(
+    `insert into users (id, name, email)
+     values ('${BENCH_USER.id}', '${BENCH_USER.name}', '${BENCH_USER.email}')`,
+  );
   await step(
     "other users",
     `insert into users (id, name, email)
@@ -234,11 +354,12 @@ async function seedDatabase(sql: postgres.Sql): Promise<SeedStats> {
   }
   // VACUUM as well as ANALYZE: otherwise autovacuum visits 2.2M fresh rows during the load.
   const analyzeStarted = performance.now();
-  await sql`vacuum (analyze)`;
+  await db.run("vacuum (analyze)");
   console.info(`  vacuum analyze: ${((performance.now() - analyzeStarted) / 1000).toFixed(1)} s`);
-  const [counts] = await sql<{ chats: number; messages: number }[]>`
-    select (select count(*)::int from chats_chat) as chats,
-           (select count(*)::int from chats_chatmessage) as messages`;
+  const [counts] = await db.rows<{ chats: number; messages: number }>(
+    `select (select count(*)::int from chats_chat) as chats,
+            (select count(*)::int from chats_chatmessage) as messages`,
+  );
   const seconds = (performance.now() - started) / 1000;
   console.info(
     `seeded ${counts?.chats} chats, ${counts?.messages} messages in ${seconds.toFixed(1)} s`,
@@ -249,8 +370,6 @@ async function seedDatabase(sql: postgres.Sql): Promise<SeedStats> {
 // ---- checks before the load ----
 
 async function benchCookie(): Promise<string> {
-  // lib/env reads AUTH_SECRET lazily, on the first signature: this is the server's key.
-  process.env.AUTH_SECRET = AUTH_SECRET;
   const { sessionSetCookie } = await import("@/lib/identity/session-token");
   const setCookie = await sessionSetCookie(BENCH_USER);
   return setCookie.split(";")[0] as string;
@@ -358,8 +477,11 @@ async function checkResponses(
  * The statement appendMessages sends for one message (lib: appendStatement, compiled as
  * drizzle compiles it), prepared, over the same chats as the API case.
  */
-function directInsert(sql: postgres.Sql, chatIds: string[]) {
+async function directInsert(sql: postgres.Sql, chatIds: string[]) {
+  const { appendStatement } = await import("@/db/queries/chats");
   const dialect = new PgDialect();
+  // As drizzle sets up the app's client: JSON parameters go as the text drizzle made.
+  for (const type of [114, 3802]) sql.options.serializers[type] = (x: unknown) => x;
   let turn = 0;
   return async () => {
     const chatId = chatIds[turn++ % chatIds.length] as string;

@@ -1,5 +1,5 @@
 import { decode, encode } from "next-auth/jwt";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { decodeSession } from "@/lib/identity/session-decode";
 
 // The cached decode reads exactly what Auth.js writes and refuses what Auth.js's own
@@ -41,6 +41,17 @@ describe("decodeSession", () => {
     parts[3] = `${parts[3]?.slice(0, -2)}AA`;
     await expect(decodeSession({ token: parts.join("."), secret, salt })).rejects.toThrow();
     expect(await decodeSession({ token: "", secret, salt })).toBeNull();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("a token read before is refused once it expires", async () => {
+    const token = await encode({ token: claims, secret, salt, maxAge: 60 });
+    expect(await decodeSession({ token, secret, salt })).toMatchObject(claims);
+    vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+    await expect(decodeSession({ token, secret, salt })).rejects.toThrow();
   });
 
   test("an expired token is refused", async () => {
