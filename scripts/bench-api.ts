@@ -284,10 +284,12 @@ type Exec = {
   rows<T>(statement: string): Promise<T[]>;
 };
 
-const postgresExec = (sql: postgres.Sql): Exec => ({
-  run: async (statement) => (await sql.unsafe(statement)).count,
-  rows: async <T>(statement: string) => (await sql.unsafe(statement)) as unknown as T[],
-});
+function postgresExec(sql: postgres.Sql): Exec {
+  return {
+    run: async (statement) => (await sql.unsafe(statement)).count,
+    rows: async <T>(statement: string) => (await sql.unsafe(statement)) as unknown as T[],
+  };
+}
 
 function messagesFrom(chatsCte: string) {
   // Odd turns are the user's questions, even ones the assistant's longer answers.
