@@ -7,33 +7,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PgDialect } from "drizzle-orm/pg-core";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { encodeCursor } from "@/lib/chats/cursor";
-import { createScratchDatabase } from "../tests/support/scratch-database";
+import { AUTH_SECRET, config, LOAD, QUIET } from "./bench/api-config";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocMachine, writeDocSection } from "./bench/docs";
-import { type LoadCase, type LoadOptions, type LoadResult, runLoad, runLoop } from "./bench/load";
+import { type LoadCase, type LoadResult, runLoad, runLoop } from "./bench/load";
 import { describeMachine, machineInfo } from "./bench/machine";
 import { type Measurement, type RoundsResult, runRounds } from "./bench/rounds";
+import { scratchPostgres } from "./bench/scratch";
 import { startBenchServer } from "./bench/server";
 import { freePort } from "./local-tools";
-
-// Scripts read their own knobs; the app's environment still goes through lib/env.ts.
-const config = {
-  adminUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
-  rebuild: process.env.BENCH_REBUILD === "1",
-  rounds: Number(process.env.BENCH_ROUNDS) || 3,
-  distDir: ".next-bench",
-  doc: "docs/benchmarks.md",
-};
-
-// 10 connections: as many as the app's postgres.js pool (db/client.ts, max 10), enough to
-// keep both cores busy without measuring mostly queueing in the load generator.
-const LOAD: LoadOptions = { connections: 10, durationSec: 10, warmupSec: 2 };
-
-// Others build and test on this machine: each round waits (at most 90 s) for a quieter one.
-const QUIET = { maxLoad: 1.5, maxWaitSec: 90 };
 
 const BENCH_USER = { id: "bench-user", name: "Bench User", email: "bench@example.test" };
 // BENCH_EMBEDDED=1: the API on the embedded database (PGlite), with the other users' chats
@@ -51,10 +36,6 @@ const WRITE_CHATS = 100;
 // The issue's latency goal for writes is at this many connections.
 const POST_CONNECTIONS = 50;
 // The API's session signing key; the bench process signs the cookie with the same one.
-const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
-// lib/env reads the environment once, on first use (the scratch database's migration
-// already uses it): the bench's cookies are signed with the server's key from the start.
-process.env.AUTH_SECRET = AUTH_SECRET;
 
 const cleanup = new Cleanup();
 await cleanup.around(embedded ? mainEmbedded : main);
@@ -66,17 +47,11 @@ async function main() {
   // The build comes first: it is the slow step, and needs no database.
   await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
 
-  const db = await createScratchDatabase({
+  const { db, sql } = await scratchPostgres(cleanup, {
     adminUrl: config.adminUrl,
     prefix: "skillmate_bench",
-    migrate: true,
-    log: console.info,
+    max: 10,
   });
-  cleanup.add("drop database", db.drop);
-  console.info(`database ${db.name} created and migrated`);
-
-  const sql = postgres(db.url, { max: 10, onnotice: () => {} });
-  cleanup.add("close pool", () => sql.end());
 
   const seed = await seedDatabase(postgresExec(sql));
 
@@ -109,19 +84,11 @@ async function main() {
   const bare = await startBareApi(db.url);
   cleanup.add("stop the bare reference server", bare.stop);
 
-  let writeTurn = 0;
   const http = (c: LoadCase, options = LOAD): Measurement => ({
     name: c.name,
     run: () => runLoad(c, options),
   });
-  const post = (name: string): LoadCase => ({
-    name,
-    url: `${base}/api/chats/${writeIds[0]}/message`,
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ message_type: "user", content: "bench" }),
-    nextPath: () => `/api/chats/${writeIds[writeTurn++ % writeIds.length]}/message`,
-  });
+  const post = (name: string) => postCase(name, base, headers, writeIds);
   const measurements: Measurement[] = [
     http({ name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers }),
     http({ name: "same query and JSON, bare Node http", url: `${bare.url}/list` }),
@@ -222,15 +189,12 @@ async function mainEmbedded() {
   const deepCursor = encodeCursor({ updatedAt: deepRow.updated_at, id: deepRow.id });
   await checkResponses(base, headers, detailId, writeIds[0] as string);
 
-  let writeTurn = 0;
-  const post: LoadCase = {
-    name: `\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`,
-    url: `${base}/api/chats/${writeIds[0]}/message`,
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ message_type: "user", content: "bench" }),
-    nextPath: () => `/api/chats/${writeIds[writeTurn++ % writeIds.length]}/message`,
-  };
+  const post = postCase(
+    `\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`,
+    base,
+    headers,
+    writeIds,
+  );
   const cases: LoadCase[] = [
     { name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers },
     {
@@ -271,6 +235,24 @@ ${markdownTable(
 `;
   console.info(section);
   writeDocSection(config.doc, "api-embedded", section);
+}
+
+/** A single-message POST, to the given chats in turn. */
+function postCase(
+  name: string,
+  base: string,
+  headers: Record<string, string>,
+  chatIds: string[],
+): LoadCase {
+  let turn = 0;
+  return {
+    name,
+    url: `${base}/api/chats/${chatIds[0]}/message`,
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ message_type: "user", content: "bench" }),
+    nextPath: () => `/api/chats/${chatIds[turn++ % chatIds.length]}/message`,
+  };
 }
 
 // ---- seeding ----

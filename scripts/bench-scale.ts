@@ -3,27 +3,17 @@
 // 1,000,000 (beside 100,000 chats of 1,000 other users), over HTTP and as query plans.
 // Writes the "Scale" section of docs/benchmarks.md. Not a test: nothing here passes or
 // fails on a number.
-import postgres from "postgres";
+import type postgres from "postgres";
 import { encodeCursor } from "@/lib/chats/cursor";
-import { createScratchDatabase } from "../tests/support/scratch-database";
+import { AUTH_SECRET, config, LOAD, QUIET } from "./bench/api-config";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocSection } from "./bench/docs";
-import { type LoadOptions, runLoad } from "./bench/load";
+import { runLoad } from "./bench/load";
 import { describeMachine, machineInfo } from "./bench/machine";
 import { type Measurement, runRounds } from "./bench/rounds";
+import { scratchPostgres } from "./bench/scratch";
 import { startBenchServer } from "./bench/server";
-
-const config = {
-  adminUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
-  rebuild: process.env.BENCH_REBUILD === "1",
-  rounds: Number(process.env.BENCH_ROUNDS) || 3,
-  distDir: ".next-bench",
-  doc: "docs/benchmarks.md",
-};
-const LOAD: LoadOptions = { connections: 10, durationSec: 10, warmupSec: 2 };
-const QUIET = { maxLoad: 1.5, maxWaitSec: 90 };
-const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
 
 // Each user's chats, and how deep the deep page starts (nine tenths of the way down).
 const USERS = [
@@ -40,15 +30,11 @@ async function main() {
   const machine = await machineInfo(config.adminUrl);
   console.info(`machine: ${describeMachine(machine)}`);
   await ensureNextBuild({ distDir: config.distDir, rebuild: config.rebuild });
-  const db = await createScratchDatabase({
+  const { db, sql } = await scratchPostgres(cleanup, {
     adminUrl: config.adminUrl,
     prefix: "skillmate_scale",
-    migrate: true,
-    log: console.info,
+    max: 4,
   });
-  cleanup.add("drop database", db.drop);
-  const sql = postgres(db.url, { max: 4, onnotice: () => {} });
-  cleanup.add("close pool", () => sql.end());
 
   const seedSeconds = await seed(sql);
   const server = await startBenchServer({
@@ -57,7 +43,6 @@ async function main() {
   });
   cleanup.add("stop server", server.stop);
 
-  process.env.AUTH_SECRET = AUTH_SECRET;
   const { sessionSetCookie } = await import("@/lib/identity/session-token");
   const measurements: Measurement[] = [];
   const plans: string[][] = [];
@@ -125,7 +110,7 @@ async function seed(sql: postgres.Sql): Promise<number> {
     sql.unsafe(`
       insert into chats_chat
         (user_id, title, title_is_custom, share_id, message_count, created_at, updated_at)
-      select ${owner}, 'Chat ' || g, true, 's-' || md5(${owner} || g), 0,
+      select ${owner}, 'Chat ' || g, true, md5(${owner} || g), 0,
         date_trunc('second', now()) - g * interval '${step}' - interval '1 hour',
         date_trunc('second', now()) - g * interval '${step}'
       from generate_series(${from}, ${to}) g`);
