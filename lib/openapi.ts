@@ -75,6 +75,7 @@ for (const schema of [
   chat.chatDetailSchema,
   chat.chatListSchema,
   chat.shareStateSchema,
+  chat.unshareAllSchema,
   chat.sharedChatSchema,
 ]) {
   addSchema(responseBodies, schema);
@@ -234,6 +235,12 @@ export function openApiDocument() {
               schema: { type: "string" },
               description: "next_cursor of the previous page",
             },
+            {
+              name: "shared",
+              in: "query",
+              schema: { type: "string", enum: ["true", "false"] },
+              description: "only the shared chats (`true`), or only the private ones (`false`)",
+            },
           ],
           responses: {
             ...ok(200, "A page of chats", chat.chatListSchema),
@@ -247,6 +254,17 @@ export function openApiDocument() {
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors(...writeErrors, "conflict", DB),
+          },
+        },
+      },
+      "/api/chats/unshare-all/": {
+        post: {
+          operationId: "unshareAllChats",
+          summary:
+            "Revoke every share link of the caller at once: each shared page is gone at the next request",
+          responses: {
+            ...ok(200, "How many chats were unshared", chat.unshareAllSchema),
+            ...errors("forbidden", "rate_limited", DB),
           },
         },
       },

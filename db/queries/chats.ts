@@ -43,10 +43,13 @@ export async function listChatsByOwner({
   owner,
   limit = 50,
   cursor,
+  shared,
 }: {
   owner: Owner;
   limit?: number;
   cursor?: ChatCursor;
+  /** Only shared chats (true) or only private ones (false). */
+  shared?: boolean;
 }): Promise<{ chats: Chat[]; hasMore: boolean }> {
   const db = await getDb();
   // A row-value comparison, so that PostgreSQL seeks the (owner, updated_at desc, id desc)
@@ -57,7 +60,13 @@ export async function listChatsByOwner({
   const rows = await db
     .select()
     .from(chats)
-    .where(and(ownerCondition(owner), after))
+    .where(
+      and(
+        ownerCondition(owner),
+        after,
+        shared === undefined ? undefined : eq(chats.isShared, shared),
+      ),
+    )
     .orderBy(desc(chats.updatedAt), desc(chats.id))
     .limit(limit + 1);
   return { chats: rows.slice(0, limit), hasMore: rows.length > limit };
@@ -493,6 +502,17 @@ export async function toggleSharing({ id, owner }: { id: string; owner: Owner })
     .where(ownedBy(id, owner))
     .returning();
   return chat ?? null;
+}
+
+/** Unshares every shared chat of the owner in one statement; the share ids it revoked. */
+export async function unshareAllOwned({ owner }: { owner: Owner }): Promise<string[]> {
+  const db = await getDb();
+  const revoked = await db
+    .update(chats)
+    .set({ isShared: false })
+    .where(and(ownerCondition(owner), eq(chats.isShared, true)))
+    .returning({ shareId: chats.shareId });
+  return revoked.map((r) => r.shareId);
 }
 
 /** Deletes the chat and (by cascade) its messages; returns what it was, or null. */

@@ -25,6 +25,13 @@ export function expireTags(tags: string[]): Promise<void> {
  * purge that fails is retried in the background rather than failing the write.
  */
 export async function expireSharedChat(shareId: string): Promise<void> {
-  await expireTags([shareTag(shareId), SITEMAP_TAG]);
-  await purgeEdge([shareTag(shareId)]);
+  await expireSharedChats([shareId]);
+}
+
+/** expireSharedChat for many at once: one expiry and one purge for all of them. */
+export async function expireSharedChats(shareIds: string[]): Promise<void> {
+  if (shareIds.length === 0) return;
+  const tags = shareIds.map(shareTag);
+  await expireTags([...tags, SITEMAP_TAG]);
+  await purgeEdge(tags);
 }

@@ -10,10 +10,11 @@ import {
   type NewMessage,
   type Owner,
   toggleSharing,
+  unshareAllOwned,
   updateOwnedChat,
 } from "@/db/queries/chats";
 import type { Chat } from "@/db/schema";
-import { expireSharedChat } from "@/lib/cache/public-cache";
+import { expireSharedChat, expireSharedChats } from "@/lib/cache/public-cache";
 import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { AppError } from "@/lib/errors";
 import {
@@ -111,6 +112,13 @@ export async function deleteChat({ id, owner }: { id: string; owner: Owner }): P
   const deleted = await deleteOwnedChat({ id, owner });
   if (!deleted) throw chatNotFound();
   if (deleted.isShared) await expireSharedChat(deleted.shareId);
+}
+
+/** Revokes every share link of the owner at once; each page is gone at the next request. */
+export async function unshareAll({ owner }: { owner: Owner }): Promise<number> {
+  const revoked = await unshareAllOwned({ owner });
+  await expireSharedChats(revoked);
+  return revoked.length;
 }
 
 /** Adds messages, idempotently by id; a shared chat's page shows them at once. */

@@ -78,6 +78,11 @@ export const listChatsQuerySchema = z.strictObject({
     .max(LIST_LIMIT_MAX)
     .default(LIST_LIMIT_DEFAULT),
   cursor: z.string().min(1).max(200).optional(),
+  // Only the shared chats (the Shared links page), or only those not shared.
+  shared: z
+    .enum(["true", "false"], { message: 'Use "true" or "false".' })
+    .transform((value) => value === "true")
+    .optional(),
 });
 
 // ---- responses ----
@@ -113,6 +118,10 @@ export const chatDetailSchema = chatSchema
 export const chatListSchema = z
   .object({ results: z.array(chatSchema), next_cursor: z.string().nullable() })
   .meta({ id: "ChatList" });
+
+export const unshareAllSchema = z
+  .object({ unshared: z.number().int().min(0) })
+  .meta({ id: "UnshareAll" });
 
 export const shareStateSchema = z
   .object({ is_shared: z.boolean(), share_id: z.string(), share_url: z.url().nullable() })

@@ -10,6 +10,7 @@ import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/r
 import * as listRoute from "@/app/api/chats/route";
 import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
+import * as unshareAllRoute from "@/app/api/chats/unshare-all/route";
 import * as readyRoute from "@/app/api/health/ready/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as openApiRoute from "@/app/api/openapi.json/route";
@@ -73,6 +74,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/{id}/share/": shareRoute,
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
+  "/api/chats/unshare-all/": unshareAllRoute,
   "/api/register/": registerRoute,
   "/api/chatbot/": chatbotRoute,
   "/api/openapi.json": openApiRoute,
@@ -330,6 +332,10 @@ describe("real responses match the OpenAPI document", () => {
       body: { is_shared: false },
     });
     expect(unshared.body).toMatchObject({ is_shared: false, share_url: null });
+    const sharedOnly = await call("GET", "/api/chats/", { as: owner, query: "?shared=true" });
+    expect(sharedOnly.body.results).toEqual([]);
+    const none = await call("POST", "/api/chats/unshare-all/", { as: owner });
+    expect(none.body).toEqual({ unshared: 0 });
     for (const shareId of [chat.share_id, "not-a-share-id"]) {
       const read404 = await call("GET", "/api/chats/share/{share_id}/", {
         params: { share_id: shareId },
