@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, SquarePen, X } from "lucide-react";
+import { Link2, Loader2, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -129,6 +129,15 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
               )}
             </div>
           ) : null}
+        </div>
+        <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
+          <Link
+            href="/chatbot/shared-links"
+            className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-zinc-200/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
+          >
+            <Link2 aria-hidden size={16} />
+            Shared links
+          </Link>
         </div>
       </nav>
     </>

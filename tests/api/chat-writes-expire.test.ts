@@ -96,6 +96,11 @@ const scenarios: Scenario[] = [
     run: (owner, chat) => writes.setSharing({ id: chat.id, owner, isShared: false }),
   },
   {
+    write: "unshareAll",
+    name: "every link of its owner revoked",
+    run: (owner) => writes.unshareAll({ owner }),
+  },
+  {
     write: "deleteChat",
     name: "deleted",
     run: (owner, chat) => writes.deleteChat({ id: chat.id, owner }),

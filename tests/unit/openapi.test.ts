@@ -85,6 +85,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/chats/create-with-messages/",
       "GET /api/chats/share/{share_id}/",
       "POST /api/chats/share/{share_id}/continue/",
+      "POST /api/chats/unshare-all/",
       "POST /api/register/",
       "POST /api/chatbot/",
       "GET /api/openapi.json",
