@@ -254,14 +254,7 @@ async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<
   const skippedIds = batch
     .map((m) => m.id?.toLowerCase())
     .filter((id): id is string => Boolean(id) && !inserted.some((row) => row.id === id));
-  if (skippedIds.length > 0) {
-    const [elsewhere] = await tx
-      .select({ id: messages.id })
-      .from(messages)
-      .where(and(inArray(messages.id, skippedIds), ne(messages.chatId, chat.id)))
-      .limit(1);
-    if (elsewhere) throw new MessageIdTakenError(elsewhere.id);
-  }
+  if (skippedIds.length > 0) await refuseIdsOfOtherChats(tx, chat.id, skippedIds);
   return inserted;
 }
 
