@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { secondaryButton } from "@/components/ui/button-classes";
-import type { ErrorBody } from "@/lib/errors";
+import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { ChatOut } from "@/lib/validation/chat";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -11,15 +11,15 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 /** A shared chat as the page lists it: the API's chat, and when it was shared. */
 export type SharedLink = ChatOut & { shared_at: string };
 
-async function post(path: string, body?: unknown): Promise<string | null> {
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body ?? {}),
-  }).catch(() => null);
-  if (response?.ok) return null;
-  const error = (await response?.json().catch(() => null)) as ErrorBody | null;
-  return error?.error.message ?? "Could not reach the server. Try again.";
+/** Runs a call; the message to show if it was refused or got no answer, else null. */
+async function refusal(call: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await call();
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError) return error.message;
+    throw error;
+  }
 }
 
 /** The caller's shared chats: each link, when it was shared, and Unshare; Unshare all. */
@@ -31,7 +31,7 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
 
   async function unshare(chat: SharedLink) {
     setBusy(true);
-    const failed = await post(`/api/chats/${chat.id}/share/`, { is_shared: false });
+    const failed = await refusal(() => chatsApi.setShared(chat.id, false));
     setBusy(false);
     if (failed) return setStatus(failed);
     setChats((list) => list.filter((c) => c.id !== chat.id));
@@ -41,7 +41,7 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
   async function unshareAll() {
     setConfirming(false);
     setBusy(true);
-    const failed = await post("/api/chats/unshare-all/");
+    const failed = await refusal(chatsApi.unshareAll);
     setBusy(false);
     if (failed) return setStatus(failed);
     setChats([]);

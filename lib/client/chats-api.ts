@@ -1,5 +1,11 @@
 import type { ErrorBody } from "@/lib/errors";
-import type { ChatDetailOut, ChatListOut, ChatOut, ShareStateOut } from "@/lib/validation/chat";
+import type {
+  ChatDetailOut,
+  ChatListOut,
+  ChatOut,
+  ShareStateOut,
+  UnshareAllOut,
+} from "@/lib/validation/chat";
 
 // Typed fetch wrappers for the chats API as the browser calls it. Paths go without the
 // trailing slash: the Django-style form costs a 308 hop from here.
@@ -94,6 +100,7 @@ export const chatsApi = {
       body: json({ is_discoverable: isDiscoverable }),
     }),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
+  unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
 };
 
 /** A v4 UUID; crypto.randomUUID only exists in secure contexts (not plain http on a LAN). */

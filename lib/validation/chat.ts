@@ -143,5 +143,6 @@ export type ChatOut = z.infer<typeof chatSchema>;
 export type ChatDetailOut = z.infer<typeof chatDetailSchema>;
 export type ChatListOut = z.infer<typeof chatListSchema>;
 export type ShareStateOut = z.infer<typeof shareStateSchema>;
+export type UnshareAllOut = z.infer<typeof unshareAllSchema>;
 export type SharedChatOut = z.infer<typeof sharedChatSchema>;
 export type PatchChatIn = z.infer<typeof patchChatSchema>;
