@@ -10,7 +10,7 @@ import type { Sql, TransactionSql } from "postgres";
 
 type Unsafe = Sql["unsafe"];
 
-function preparing<T extends Sql | TransactionSql>(client: T): T {
+export function preparingClient<T extends Sql | TransactionSql>(client: T): T {
   return new Proxy(client, {
     get(target, property) {
       if (property === "unsafe") {
@@ -22,12 +22,10 @@ function preparing<T extends Sql | TransactionSql>(client: T): T {
         // begin(fn) or begin(options, fn): the transaction's client prepares as well.
         return (...args: unknown[]) => {
           const fn = args.pop() as (tx: TransactionSql) => unknown;
-          return (target as Sql).begin(...(args as []), (tx) => fn(preparing(tx)));
+          return (target as Sql).begin(...(args as []), (tx) => fn(preparingClient(tx)));
         };
       }
       return Reflect.get(target, property, target);
     },
   });
 }
-
-export const preparingClient = (client: Sql): Sql => preparing(client);

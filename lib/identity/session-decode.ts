@@ -18,7 +18,7 @@ type DerivedKey = { key: Uint8Array; thumbprint: string };
 
 const KEY_LENGTH: Record<Enc, number> = { "A256CBC-HS512": 64, A256GCM: 32 };
 const CLOCK_TOLERANCE_S = 15;
-export const MAX_DECODED = 10_000;
+const MAX_DECODED = 10_000;
 // By token, with the secrets and cookie name it was read with.
 const decoded = new Map<string, JWT>();
 // A handful of entries: one per secret in rotation, cookie name and algorithm.
@@ -93,6 +93,3 @@ function expired(claims: JWT): boolean {
   const exp = typeof claims.exp === "number" ? claims.exp : Number.POSITIVE_INFINITY;
   return Date.now() / 1000 > exp + CLOCK_TOLERANCE_S;
 }
-
-/** How many decoded tokens are held (tests: the bound). */
-export const decodedCount = () => decoded.size;

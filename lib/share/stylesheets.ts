@@ -13,7 +13,7 @@ export const STYLE_SOURCE_PAGE = "/chatbot/(workspace)/c/[id]/page";
 type Manifest = { entryCSSFiles?: Record<string, { path: string }[]> };
 
 /** Where the build keeps the manifest: `next build`'s output, or the dev server's. */
-export function manifestFiles(distDir: string): string[] {
+function manifestFiles(distDir: string): string[] {
   const file = `server/app${STYLE_SOURCE_PAGE}_client-reference-manifest.js`;
   return [path.join(distDir, file), path.join(distDir, "dev", file)];
 }
