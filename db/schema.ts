@@ -97,6 +97,10 @@ export const chats = pgTable(
     isDiscoverable: boolean("is_discoverable").notNull().default(false),
     // When the chat was last made public: the share page says so.
     sharedAt: ts("shared_at"),
+    // Pinned chats head the owner's sidebar; archived ones leave the default list (and
+    // keep their share link). Only this app's own clients set them.
+    isPinned: boolean("is_pinned").notNull().default(false),
+    isArchived: boolean("is_archived").notNull().default(false),
     // Kept by every message write in the same transaction, so listing reads no messages.
     messageCount: integer("message_count").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),
@@ -104,16 +108,34 @@ export const chats = pgTable(
   },
   (t) => [
     uniqueIndex("chats_chat_share_id_key").on(t.shareId),
+    // The list is either the archived chats or the others: is_archived leads the keyset
+    // so that each is one index seek, however many chats the other holds.
     index("chats_chat_user_updated_idx").on(
       t.userId,
+      t.isArchived,
       t.updatedAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
     index("chats_chat_guest_updated_idx").on(
       t.guestId,
+      t.isArchived,
       t.updatedAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // Few chats are pinned or shared: partial indexes find those lists without walking
+    // every chat of the owner.
+    index("chats_chat_user_pinned_idx")
+      .on(t.userId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.isPinned}`),
+    index("chats_chat_guest_pinned_idx")
+      .on(t.guestId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.isPinned}`),
+    index("chats_chat_user_shared_idx")
+      .on(t.userId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.isShared}`),
+    index("chats_chat_guest_shared_idx")
+      .on(t.guestId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.isShared}`),
     // The sitemap lists discoverable chats by id; few chats are, so a partial index.
     index("chats_chat_discoverable_idx").on(t.id).where(sql`${t.isShared} and ${t.isDiscoverable}`),
     check("chats_chat_one_owner", sql`num_nonnulls(${t.userId}, ${t.guestId}) = 1`),

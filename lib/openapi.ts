@@ -241,6 +241,19 @@ export function openApiDocument() {
               schema: { type: "string", enum: ["true", "false"] },
               description: "only the shared chats (`true`), or only the private ones (`false`)",
             },
+            {
+              name: "pinned",
+              in: "query",
+              schema: { type: "string", enum: ["true", "false"] },
+              description: "only the pinned chats (`true`), or only the others (`false`)",
+            },
+            {
+              name: "archived",
+              in: "query",
+              schema: { type: "string", enum: ["false", "true", "all"], default: "false" },
+              description:
+                "archived chats are left out unless asked for: only them (`true`), or every chat (`all`)",
+            },
           ],
           responses: {
             ...ok(200, "A page of chats", chat.chatListSchema),
@@ -292,7 +305,7 @@ export function openApiDocument() {
         patch: {
           operationId: "updateChat",
           summary:
-            "Rename, share or unshare, set discoverability (at least one field; `is_discoverable: true` needs an account: 403 for a guest)",
+            "Rename, share or unshare, set discoverability, pin, archive (at least one field; `is_discoverable: true` needs an account: 403 for a guest)",
           requestBody: jsonBody(chat.patchChatSchema),
           responses: {
             ...ok(200, "The chat", chat.chatDetailSchema),

@@ -402,7 +402,7 @@ async function explainList(sql: postgres.Sql, cursor: string | null): Promise<Ex
     const rows = await sql<{ "QUERY PLAN": string }[]>`
       explain (analyze, buffers)
       select * from chats_chat
-      where user_id = ${BENCH_USER.id}
+      where user_id = ${BENCH_USER.id} and is_archived = false
         ${iso ? sql`and (updated_at, id) < (${iso}::timestamptz, ${id}::uuid)` : sql``}
       order by updated_at desc, id desc limit 51`;
     return rows.map((r) => r["QUERY PLAN"]).join("\n");

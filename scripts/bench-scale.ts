@@ -152,7 +152,7 @@ async function explain(sql: postgres.Sql, userId: string, cursor: string | null)
     const rows = await sql<{ "QUERY PLAN": string }[]>`
       explain (analyze, buffers)
       select * from chats_chat
-      where user_id = ${userId}
+      where user_id = ${userId} and is_archived = false
         ${iso ? sql`and (updated_at, id) < (${iso}::timestamptz, ${id}::uuid)` : sql``}
       order by updated_at desc, id desc limit 51`;
     plan = rows.map((r) => r["QUERY PLAN"]).join("\n");

@@ -44,12 +44,18 @@ export async function listChatsByOwner({
   limit = 50,
   cursor,
   shared,
+  pinned,
+  archived = false,
 }: {
   owner: Owner;
   limit?: number;
   cursor?: ChatCursor;
   /** Only shared chats (true) or only private ones (false). */
   shared?: boolean;
+  /** Only pinned chats (true) or only the others (false). */
+  pinned?: boolean;
+  /** The archived chats (true), the others (false), or both ("all"). */
+  archived?: boolean | "all";
 }): Promise<{ chats: Chat[]; hasMore: boolean }> {
   const db = await getDb();
   // A row-value comparison, so that PostgreSQL seeks the (owner, updated_at desc, id desc)
@@ -63,8 +69,10 @@ export async function listChatsByOwner({
     .where(
       and(
         ownerCondition(owner),
+        archived === "all" ? undefined : eq(chats.isArchived, archived),
         after,
         shared === undefined ? undefined : eq(chats.isShared, shared),
+        pinned === undefined ? undefined : eq(chats.isPinned, pinned),
       ),
     )
     .orderBy(desc(chats.updatedAt), desc(chats.id))
@@ -455,11 +463,17 @@ export async function getMessageInChat({ chatId, id }: { chatId: string; id: str
 // Kept while a chat stays shared; set anew when it goes from private to shared.
 const sharedAtOnShare = sql`case when ${chats.isShared} then ${chats.sharedAt} else now() end`;
 
-export type ChatChanges = { title?: string; isShared?: boolean; isDiscoverable?: boolean };
+export type ChatChanges = {
+  title?: string;
+  isShared?: boolean;
+  isDiscoverable?: boolean;
+  isPinned?: boolean;
+  isArchived?: boolean;
+};
 
 /**
- * Renames, shares or unshares, and sets discoverability. updated_at tracks the
- * conversation, so these do not move the chat in the owner's list.
+ * Renames, shares or unshares, sets discoverability, pins and archives. updated_at
+ * tracks the conversation, so these do not move the chat in the owner's list.
  */
 export async function updateOwnedChat({
   id,
@@ -479,6 +493,8 @@ export async function updateOwnedChat({
       ...(changes.isShared !== undefined ? { isShared: changes.isShared } : {}),
       ...(changes.isShared ? { sharedAt: sharedAtOnShare } : {}),
       ...(changes.isDiscoverable !== undefined ? { isDiscoverable: changes.isDiscoverable } : {}),
+      ...(changes.isPinned !== undefined ? { isPinned: changes.isPinned } : {}),
+      ...(changes.isArchived !== undefined ? { isArchived: changes.isArchived } : {}),
     })
     .where(ownedBy(id, owner))
     .returning();

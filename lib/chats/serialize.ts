@@ -24,6 +24,8 @@ export function toChatOut(chat: Chat, baseUrl: string): ChatOut {
     share_id: chat.shareId,
     is_shared: chat.isShared,
     is_discoverable: chat.isDiscoverable,
+    is_pinned: chat.isPinned,
+    is_archived: chat.isArchived,
     share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
     created_at: chat.createdAt.toISOString(),
     updated_at: chat.updatedAt.toISOString(),

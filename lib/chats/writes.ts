@@ -69,7 +69,7 @@ export async function continueSharedChat({ shareId, owner }: { shareId: string; 
   });
 }
 
-/** Rename, share or unshare, and discoverability. */
+/** Rename, share or unshare, discoverability, pin and archive. */
 export async function updateChat({
   id,
   owner,
@@ -83,8 +83,12 @@ export async function updateChat({
   if (changes.isDiscoverable && "guestId" in owner) throw guestCannotPublish();
   const chat = await updateOwnedChat({ id, owner, changes });
   if (!chat) throw chatNotFound();
-  // Anything visible on a shared page changed, or sharing itself did.
-  if (chat.isShared || changes.isShared !== undefined) await expireSharedChat(chat.shareId);
+  // Anything visible on a shared page changed, or sharing itself did. Pinning and
+  // archiving are the owner's alone: the public page stays cached.
+  const publicChange = changes.title !== undefined || changes.isDiscoverable !== undefined;
+  if ((chat.isShared && publicChange) || changes.isShared !== undefined) {
+    await expireSharedChat(chat.shareId);
+  }
   return chat;
 }
 

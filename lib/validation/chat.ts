@@ -60,15 +60,21 @@ export const patchChatSchema = z
     title: titleSchema.optional(),
     is_shared: z.boolean().optional(),
     is_discoverable: z.boolean().optional(),
+    is_pinned: z.boolean().optional(),
+    is_archived: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
-    message: "Send at least one of title, is_shared, is_discoverable.",
+    message: "Send at least one of title, is_shared, is_discoverable, is_pinned, is_archived.",
   })
   .meta({ id: "PatchChat" });
 
 export const shareChatSchema = z
   .strictObject({ is_shared: z.boolean().optional() })
   .meta({ id: "ShareChat" });
+
+const booleanParam = z
+  .enum(["true", "false"], { message: 'Use "true" or "false".' })
+  .transform((value) => value === "true");
 
 export const listChatsQuerySchema = z.strictObject({
   limit: z.coerce
@@ -79,10 +85,14 @@ export const listChatsQuerySchema = z.strictObject({
     .default(LIST_LIMIT_DEFAULT),
   cursor: z.string().min(1).max(200).optional(),
   // Only the shared chats (the Shared links page), or only those not shared.
-  shared: z
-    .enum(["true", "false"], { message: 'Use "true" or "false".' })
-    .transform((value) => value === "true")
-    .optional(),
+  shared: booleanParam.optional(),
+  // Only the pinned chats (the top of the sidebar), or only the others.
+  pinned: booleanParam.optional(),
+  // Archived chats leave the list unless asked for: only them, or "all" chats.
+  archived: z
+    .enum(["true", "false", "all"], { message: 'Use "true", "false" or "all".' })
+    .default("false")
+    .transform((value) => (value === "all" ? value : value === "true")),
 });
 
 // ---- responses ----
@@ -104,6 +114,8 @@ export const chatSchema = z
     share_id: z.string(),
     is_shared: z.boolean(),
     is_discoverable: z.boolean(),
+    is_pinned: z.boolean(),
+    is_archived: z.boolean(),
     share_url: z.url().nullable(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),

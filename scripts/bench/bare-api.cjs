@@ -20,6 +20,8 @@ const chatOut = (c) => ({
   share_id: c.share_id,
   is_shared: c.is_shared,
   is_discoverable: c.is_discoverable,
+  is_pinned: c.is_pinned,
+  is_archived: c.is_archived,
   share_url: c.is_shared ? `http://127.0.0.1/chatbot/share/${c.share_id}` : null,
   created_at: iso(c.created_at),
   updated_at: iso(c.updated_at),
@@ -28,7 +30,7 @@ const chatOut = (c) => ({
 
 async function list() {
   const rows = await sql`
-    select * from chats_chat where user_id = ${userId}
+    select * from chats_chat where user_id = ${userId} and is_archived = false
     order by updated_at desc, id desc limit 51`;
   const page = rows.slice(0, 50);
   const last = page.at(-1);

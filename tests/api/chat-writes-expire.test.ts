@@ -86,6 +86,16 @@ const scenarios: Scenario[] = [
     run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { isShared: false } }),
   },
   {
+    write: "updateChat",
+    name: "pinned (the owner's alone: the public view stays as it was)",
+    run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { isPinned: true } }),
+  },
+  {
+    write: "updateChat",
+    name: "archived (its link keeps working, unchanged)",
+    run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { isArchived: true } }),
+  },
+  {
     write: "setSharing",
     name: "sharing toggled off",
     run: (owner, chat) => writes.setSharing({ id: chat.id, owner }),
@@ -179,7 +189,8 @@ describe("a write that changes what the public sees of a shared chat expires it"
       await run(owner, chat, failedReplyId);
       if (JSON.stringify(await publicView(chat.shareId)) !== before) changed += 1;
     }
-    // All but the two that write another chat: createChat and continueSharedChat.
-    expect(changed).toBe(scenarios.length - 2);
+    // All but the two that write another chat (createChat and continueSharedChat) and
+    // the two the public never sees (a pin and an archive).
+    expect(changed).toBe(scenarios.length - 4);
   });
 });

@@ -39,8 +39,14 @@ test("the indexes the API's queries need exist", async () => {
     sql`select indexname, indexdef from pg_indexes where schemaname = 'public'`,
   );
   const defs = Object.fromEntries(indexes.map((i) => [i.indexname, i.indexdef]));
-  expect(defs.chats_chat_user_updated_idx).toMatch(/\(user_id, updated_at DESC, id DESC\)/);
-  expect(defs.chats_chat_guest_updated_idx).toMatch(/\(guest_id, updated_at DESC, id DESC\)/);
+  expect(defs.chats_chat_user_updated_idx).toMatch(
+    /\(user_id, is_archived, updated_at DESC, id DESC\)/,
+  );
+  expect(defs.chats_chat_guest_updated_idx).toMatch(
+    /\(guest_id, is_archived, updated_at DESC, id DESC\)/,
+  );
+  expect(defs.chats_chat_user_pinned_idx).toMatch(/\(user_id, updated_at DESC, id DESC\) WHERE/);
+  expect(defs.chats_chat_user_shared_idx).toMatch(/\(user_id, updated_at DESC, id DESC\) WHERE/);
   expect(defs.chats_chatmessage_chat_order_idx).toMatch(/\(chat_id, created_at, seq\)/);
   expect(defs.chats_chat_share_id_key).toMatch(/UNIQUE INDEX .* \(share_id\)/);
 });

@@ -69,11 +69,29 @@ describe("at 10,000 chats", () => {
     if (!cursor) throw new Error("seed missing");
     const plan = await rows<{ "QUERY PLAN": string }>(sql`
       explain select * from chats_chat
-      where user_id = ${userId} and (updated_at, id) < (${cursor.updated_at}::timestamptz, ${cursor.id}::uuid)
+      where user_id = ${userId} and is_archived = false
+        and (updated_at, id) < (${cursor.updated_at}::timestamptz, ${cursor.id}::uuid)
       order by updated_at desc, id desc limit 51`);
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toMatch(/Index Scan using chats_chat_user_updated_idx/);
-    expect(text).toMatch(/Index Cond: \(\(user_id = .*\) AND \(ROW\(updated_at, id\) < ROW\(/);
+    expect(text).toMatch(
+      /Index Cond: \(\(user_id = .*\) AND \(is_archived = false\) AND \(ROW\(updated_at, id\) < ROW\(/,
+    );
     expect(text).not.toMatch(/Sort/);
+  });
+
+  test("the pinned and shared lists read their partial indexes, not every chat", async () => {
+    for (const [flag, index] of [
+      ["is_pinned", "chats_chat_user_pinned_idx"],
+      ["is_shared", "chats_chat_user_shared_idx"],
+    ] as const) {
+      const plan = await rows<{ "QUERY PLAN": string }>(sql`
+        explain select * from chats_chat
+        where user_id = ${userId} and is_archived = false and ${sql.identifier(flag)}
+        order by updated_at desc, id desc limit 51`);
+      const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(text, flag).toMatch(new RegExp(`Index Scan using ${index}`));
+      expect(text, flag).not.toMatch(/Sort/);
+    }
   });
 });

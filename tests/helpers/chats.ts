@@ -6,5 +6,7 @@ export async function newChat(owner: Owner, title?: string) {
 
 /** The ids of an owner's chats, sorted, to compare as sets. */
 export async function chatIdsOf(owner: Owner): Promise<string[]> {
-  return (await listChatsByOwner({ owner, limit: 100 })).chats.map((c) => c.id).sort();
+  return (await listChatsByOwner({ owner, limit: 100, archived: "all" })).chats
+    .map((c) => c.id)
+    .sort();
 }

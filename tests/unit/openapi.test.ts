@@ -54,6 +54,8 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
     share_id: "abcdefghijklmnopqrstuv",
     is_shared: false,
     is_discoverable: false,
+    is_pinned: false,
+    is_archived: false,
     share_url: null,
     created_at: new Date().toISOString(),
     updated_at: new Date().toISOString(),

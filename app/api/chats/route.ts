@@ -12,7 +12,7 @@ export const GET = route(async ({ request, owner, baseUrl }) => {
   const query = listChatsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   if (!owner) return Response.json({ results: [], next_cursor: null });
-  const page = await listChatsByOwner({ owner, limit: query.limit, cursor, shared: query.shared });
+  const page = await listChatsByOwner({ owner, ...query, cursor });
   const last = page.chats.at(-1);
   return Response.json({
     results: page.chats.map((chat) => toChatOut(chat, baseUrl)),

@@ -15,14 +15,17 @@ export const metadata: Metadata = {
 // Reads the caller's cookies before anything can be shown: rendered per request.
 export const instant = false;
 
-// Enough for anyone's page of links; the API pages past it (GET /api/chats/?shared=true).
+// Enough for anyone's page of links; the API pages past it
+// (GET /api/chats/?shared=true&archived=all). An archived chat's link works like any other.
 const SHOWN = 100;
 
 /** Every chat the caller shares, with its link, and a way to revoke one or all. */
 export default async function SharedLinksPage() {
   const owner = ownerOf(await currentCaller());
   const [page, baseUrl] = await Promise.all([
-    owner ? listChatsByOwner({ owner, limit: SHOWN, shared: true }) : { chats: [], hasMore: false },
+    owner
+      ? listChatsByOwner({ owner, limit: SHOWN, shared: true, archived: "all" })
+      : { chats: [], hasMore: false },
     pageBaseUrl(),
   ]);
   return (

@@ -17,13 +17,19 @@ export const GET = route<Context>(async ({ params, owner, baseUrl }) => {
   return Response.json(toChatDetailOut(chat, messages, baseUrl));
 });
 
-// PATCH /api/chats/<id>/ — rename, share or unshare, set discoverability
+// PATCH /api/chats/<id>/ — rename, share or unshare, set discoverability, pin, archive
 export const PATCH = route<Context>(async ({ request, params, owner, baseUrl }) => {
   const body = patchChatSchema.parse(await readJsonBody(request));
   const chat = await updateChat({
     id: params.id,
     owner: ownerOrNotFound(owner),
-    changes: { title: body.title, isShared: body.is_shared, isDiscoverable: body.is_discoverable },
+    changes: {
+      title: body.title,
+      isShared: body.is_shared,
+      isDiscoverable: body.is_discoverable,
+      isPinned: body.is_pinned,
+      isArchived: body.is_archived,
+    },
   });
   const messages = await listMessagesByChat({ chatId: chat.id });
   return Response.json(toChatDetailOut(chat, messages, baseUrl));
