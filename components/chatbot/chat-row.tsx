@@ -5,6 +5,7 @@ import Link, { useLinkStatus } from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ChatOut } from "@/lib/validation/chat";
+import { ChatMenu, pinArchiveItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -13,7 +14,7 @@ const iconBase =
 const iconButton = `${iconBase} text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white`;
 
 export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
-  const { rename, setShared, remove, setDrawerOpen } = useChats();
+  const { rename, setShared, setPinned, setArchived, remove, setDrawerOpen } = useChats();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -89,6 +90,18 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
             >
               <Trash2 aria-hidden size={16} />
             </button>
+            <ChatMenu
+              buttonClass={iconButton}
+              items={pinArchiveItems(chat, {
+                setPinned: (pinned) => void setPinned(chat.id, pinned),
+                setArchived: async (archived) => {
+                  // The open chat leaves the list: the page goes to a new chat, as on delete.
+                  if ((await setArchived(chat.id, archived)) && archived && active) {
+                    router.push("/chatbot");
+                  }
+                },
+              })}
+            />
           </div>
           <button
             type="button"

@@ -30,6 +30,9 @@ type ChatsState = {
   rename: (id: string, title: string) => Promise<void>;
   setShared: (id: string, shared: boolean) => Promise<void>;
   setDiscoverable: (id: string, discoverable: boolean) => Promise<void>;
+  setPinned: (id: string, pinned: boolean) => Promise<void>;
+  /** Archives the chat (it leaves the list, with Undo in the toast) or brings it back. */
+  setArchived: (id: string, archived: boolean) => Promise<boolean>;
   copyLink: (url: string) => Promise<void>;
   remove: (id: string) => Promise<boolean>;
   drawerOpen: boolean;
@@ -133,6 +136,34 @@ export function ChatsProvider({
     [optimistic, patch],
   );
 
+  const setPinned = useCallback(
+    async (id: string, pinned: boolean) => {
+      await optimistic(id, { is_pinned: pinned }, "Could not change the pin.", async () => {
+        const saved = await chatsApi.update(id, { is_pinned: pinned });
+        patch(id, { is_pinned: saved.is_pinned });
+      });
+    },
+    [optimistic, patch],
+  );
+
+  const setArchived = useCallback(
+    async (id: string, archived: boolean): Promise<boolean> => {
+      const failure = archived ? "Could not archive the chat." : "Could not unarchive the chat.";
+      return optimistic(id, { is_archived: archived }, failure, async () => {
+        const saved = await chatsApi.update(id, { is_archived: archived });
+        patch(id, { is_archived: saved.is_archived });
+        if (!archived) return;
+        toast.success("Chat archived. Find it under Archived chats.", {
+          action: { label: "Undo", onClick: () => void setArchivedRef.current(id, false) },
+        });
+      });
+    },
+    [optimistic, patch],
+  );
+  // The toast's Undo calls the function that made it, which cannot name itself above.
+  const setArchivedRef = useRef(setArchived);
+  setArchivedRef.current = setArchived;
+
   const remove = useCallback(
     (id: string) =>
       optimistic(id, "remove", "Could not delete the chat.", async () => {
@@ -158,6 +189,8 @@ export function ChatsProvider({
       rename,
       setShared,
       setDiscoverable,
+      setPinned,
+      setArchived,
       copyLink,
       remove,
       drawerOpen,
@@ -172,6 +205,8 @@ export function ChatsProvider({
       rename,
       setShared,
       setDiscoverable,
+      setPinned,
+      setArchived,
       copyLink,
       remove,
       drawerOpen,

@@ -1,6 +1,6 @@
 "use client";
 
-import { Link2, Loader2, SquarePen, X } from "lucide-react";
+import { Archive, Link2, Loader2, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -50,7 +50,17 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [drawerOpen, setDrawerOpen]);
 
-  const groups = groupByDay(chats, local?.now ?? serverNow, local !== null);
+  // Archived chats stay in the client's copy (an Undo brings them back) but not in sight.
+  const shown = chats.filter((chat) => !chat.is_archived);
+  const pinned = shown.filter((chat) => chat.is_pinned);
+  const groups = [
+    ...(pinned.length > 0 ? [{ label: "Pinned", chats: pinned }] : []),
+    ...groupByDay(
+      shown.filter((chat) => !chat.is_pinned),
+      local?.now ?? serverNow,
+      local !== null,
+    ),
+  ];
 
   return (
     <>
@@ -137,6 +147,13 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
           >
             <Link2 aria-hidden size={16} />
             Shared links
+          </Link>
+          <Link
+            href="/chatbot/archived"
+            className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-zinc-200/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
+          >
+            <Archive aria-hidden size={16} />
+            Archived chats
           </Link>
         </div>
       </nav>

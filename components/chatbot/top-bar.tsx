@@ -1,8 +1,9 @@
 "use client";
 
-import { Globe, Link2, Menu, Share2, WifiOff } from "lucide-react";
+import { Archive, Globe, Link2, Menu, Share2, WifiOff } from "lucide-react";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { ChatMenu, pinArchiveItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
 
 export function TopBar({
@@ -14,7 +15,8 @@ export function TopBar({
   offline: boolean;
   canPublish: boolean;
 }) {
-  const { chats, copyLink, setDiscoverable, setDrawerOpen, drawerOpen } = useChats();
+  const { chats, copyLink, setDiscoverable, setPinned, setArchived, setDrawerOpen, drawerOpen } =
+    useChats();
   const pathname = usePathname();
   const activeId = pathname.startsWith("/chatbot/c/") ? pathname.slice("/chatbot/c/".length) : null;
   const chat = activeId ? chats.find((c) => c.id === activeId) : undefined;
@@ -40,6 +42,12 @@ export function TopBar({
           <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-950 dark:text-sky-200">
             <Share2 aria-hidden size={12} />
             Shared
+          </span>
+        ) : null}
+        {chat?.is_archived ? (
+          <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+            <Archive aria-hidden size={12} />
+            Archived
           </span>
         ) : null}
         {offline ? (
@@ -77,6 +85,15 @@ export function TopBar({
           <Link2 aria-hidden size={16} />
           <span className="max-sm:sr-only">Copy link</span>
         </button>
+      ) : null}
+      {chat ? (
+        <ChatMenu
+          buttonClass="inline-flex size-9 shrink-0 items-center justify-center rounded-md hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
+          items={pinArchiveItems(chat, {
+            setPinned: (pinned) => void setPinned(chat.id, pinned),
+            setArchived: (archived) => void setArchived(chat.id, archived),
+          })}
+        />
       ) : null}
       <div className="shrink-0 [&_a]:px-3 [&_a]:py-1.5 [&_button]:px-3 [&_button]:py-1.5 max-sm:[&_[data-testid=account-name]]:hidden">
         {account}

@@ -3,6 +3,7 @@ import type {
   ChatDetailOut,
   ChatListOut,
   ChatOut,
+  PatchChatIn,
   ShareStateOut,
   UnshareAllOut,
 } from "@/lib/validation/chat";
@@ -99,6 +100,13 @@ export const chatsApi = {
       method: "PATCH",
       body: json({ is_discoverable: isDiscoverable }),
     }),
+  /** Pin or archive (and any other field of PATCH): the chat as saved. */
+  update: (id: string, changes: PatchChatIn) =>
+    call<ChatOut>(`/api/chats/${id}`, { method: "PATCH", body: json(changes) }),
+  listArchived: (cursor?: string | null) =>
+    call<ChatListOut>(
+      `/api/chats?archived=true&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    ),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
 };

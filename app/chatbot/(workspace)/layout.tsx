@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { merge } from "@/components/chatbot/chat-list";
 import { ChatShell } from "@/components/chatbot/chat-shell";
 import { listChatsByOwner } from "@/db/queries/chats";
+import type { Chat } from "@/db/schema";
 import { assistantMode } from "@/lib/assistant/provider";
 import { encodeCursor } from "@/lib/chats/cursor";
 import { toChatOut } from "@/lib/chats/serialize";
@@ -22,18 +24,23 @@ export const metadata: Metadata = {
 export const instant = false;
 
 const FIRST_PAGE = 30;
+const PINNED_SHOWN = 100;
 
 export default async function ChatbotLayout({ children }: { children: ReactNode }) {
   const caller = await currentCaller();
   const owner = ownerOf(caller);
-  const [page, baseUrl] = await Promise.all([
-    owner ? listChatsByOwner({ owner, limit: FIRST_PAGE }) : { chats: [], hasMore: false },
+  const none = { chats: [], hasMore: false };
+  const [page, pinned, baseUrl] = await Promise.all([
+    owner ? listChatsByOwner({ owner, limit: FIRST_PAGE }) : none,
+    // Pinned chats head the sidebar however long ago they were last used.
+    owner ? listChatsByOwner({ owner, limit: PINNED_SHOWN, pinned: true }) : none,
     pageBaseUrl(),
   ]);
   const last = page.chats.at(-1);
+  const toOut = (chat: Chat) => toChatOut(chat, baseUrl);
   return (
     <ChatShell
-      initialChats={page.chats.map((chat) => toChatOut(chat, baseUrl))}
+      initialChats={merge(page.chats.map(toOut), pinned.chats.map(toOut))}
       initialCursor={page.hasMore && last ? encodeCursor(last) : null}
       serverNow={Date.now()}
       account={<AccountMenu caller={caller} />}

@@ -1,0 +1,104 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+
+// Pinning and archiving from the chat's menu: pinned chats head the sidebar (across a
+// reload, however old), archived ones leave it for the Archived chats page, with Undo.
+
+async function newChat(request: APIRequestContext, title: string) {
+  const created = await request.post("/api/chats", {
+    data: { title, messages: [{ message_type: "user", content: `About ${title}` }] },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()) as { id: string; title: string };
+}
+
+async function chooseFromMenu(page: Page, title: string, item: string) {
+  const row = page
+    .getByRole("navigation", { name: "Chats" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await row.hover();
+  await row.getByRole("button", { name: "More chat actions" }).click();
+  const menu = page.getByRole("menu", { name: "More chat actions" });
+  await expect(menu).toBeVisible();
+  // The menu takes the focus, and the arrow keys move in it.
+  await expect(menu.getByRole("menuitem").first()).toBeFocused();
+  await menu.getByRole("menuitem", { name: item }).click();
+  await expect(menu).toBeHidden();
+}
+
+test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
+  await page.goto("/chatbot");
+  // Pinned: the oldest of three, so that only the pin puts it first.
+  const oldest = await newChat(page.request, "Juggling");
+  await newChat(page.request, "Origami");
+  await newChat(page.request, "Pottery");
+
+  await page.goto("/chatbot");
+  const sidebar = page.getByRole("navigation", { name: "Chats" });
+  await chooseFromMenu(page, oldest.title, "Pin chat");
+  const pinned = sidebar.getByRole("region", { name: "Pinned" });
+  await expect(pinned.getByRole("link")).toHaveText([oldest.title]);
+  await page.reload();
+  await expect(sidebar.getByRole("region", { name: "Pinned" }).getByRole("link")).toHaveText([
+    oldest.title,
+  ]);
+  await expect(sidebar.getByRole("link", { name: oldest.title, exact: true })).toHaveCount(1);
+
+  // Keyboard: open the menu, move with the arrows, Escape closes it.
+  const row = sidebar
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Origami", exact: true }) });
+  await row.getByRole("button", { name: "More chat actions" }).focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "More chat actions" });
+  await expect(menu.getByRole("menuitem", { name: "Pin chat" })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath("chat-menu-1280.png") });
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Archive chat" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Pin chat" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    if (width < 768) await page.getByRole("button", { name: "Open chats" }).click();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`pinned-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Archive, then Undo from the toast; then archive for good.
+  await chooseFromMenu(page, "Pottery", "Archive chat");
+  await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toBeVisible();
+  await chooseFromMenu(page, "Pottery", "Archive chat");
+  await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(sidebar.getByRole("link", { name: "Origami", exact: true })).toBeVisible();
+  await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
+
+  // The Archived chats page: open it (it says it is archived), then bring it back.
+  await sidebar.getByRole("link", { name: "Archived chats" }).click();
+  await expect(page.getByRole("heading", { name: "Archived chats", level: 1 })).toBeVisible();
+  const archived = page.getByRole("list", { name: "Archived chats" });
+  await expect(archived.getByRole("listitem")).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("archived-1280.png"), fullPage: true });
+  await archived.getByRole("link", { name: "Pottery" }).click();
+  await expect(page.getByRole("banner").getByText("Archived", { exact: true })).toBeVisible();
+  await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
+  await page.goto("/chatbot/archived");
+  await archived.getByRole("button", { name: "Unarchive Pottery" }).click();
+  await expect(page.getByRole("status")).toHaveText('"Pottery" is back in your chat list.');
+  await expect(page.getByText("You have no archived chats.")).toBeVisible();
+  await page.goto("/chatbot");
+  await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toBeVisible();
+});
