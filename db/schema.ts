@@ -138,6 +138,8 @@ export const chats = pgTable(
       .where(sql`${t.isShared}`),
     // The sitemap lists discoverable chats by id; few chats are, so a partial index.
     index("chats_chat_discoverable_idx").on(t.id).where(sql`${t.isShared} and ${t.isDiscoverable}`),
+    // Search (db/queries/chat-search.ts) matches titles through this index's expression.
+    index("chats_chat_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     check("chats_chat_one_owner", sql`num_nonnulls(${t.userId}, ${t.guestId}) = 1`),
     // Only accounts publish to search engines: a guest's chat is never indexable.
     check(
@@ -164,6 +166,9 @@ export const messages = pgTable(
   },
   (t) => [
     index("chats_chatmessage_chat_order_idx").on(t.chatId, t.createdAt, t.seq),
+    // An expression, not a stored tsvector column: reads that select a message whole
+    // would carry the vector too.
+    index("chats_chatmessage_search_idx").using("gin", sql`to_tsvector('english', ${t.content})`),
     check("chats_chatmessage_type_check", sql`${t.messageType} in ('user', 'assistant')`),
   ],
 );

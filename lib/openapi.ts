@@ -77,6 +77,7 @@ for (const schema of [
   chat.shareStateSchema,
   chat.unshareAllSchema,
   chat.sharedChatSchema,
+  chat.searchResultsSchema,
 ]) {
   addSchema(responseBodies, schema);
 }
@@ -278,6 +279,41 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "How many chats were unshared", chat.unshareAllSchema),
             ...errors("forbidden", "rate_limited", DB),
+          },
+        },
+      },
+      "/api/chats/search/": {
+        get: {
+          operationId: "searchChats",
+          summary:
+            'Full-text search of the caller\'s chat titles and messages (web search syntax: words, "phrases", or, -word), best match first',
+          parameters: [
+            {
+              name: "q",
+              in: "query",
+              required: true,
+              schema: { type: "string", minLength: 1, maxLength: chat.SEARCH_QUERY_MAX },
+            },
+            {
+              name: "limit",
+              in: "query",
+              schema: {
+                type: "integer",
+                minimum: 1,
+                maximum: chat.SEARCH_LIMIT_MAX,
+                default: chat.SEARCH_LIMIT_DEFAULT,
+              },
+            },
+            {
+              name: "cursor",
+              in: "query",
+              schema: { type: "string" },
+              description: "next_cursor of the previous page",
+            },
+          ],
+          responses: {
+            ...ok(200, "A page of matches", chat.searchResultsSchema),
+            ...errors("validation_error", DB),
           },
         },
       },

@@ -26,7 +26,7 @@ function ownerColumns(owner: Owner) {
     : { userId: null, guestId: owner.guestId };
 }
 
-function ownerCondition(owner: Owner) {
+export function ownerCondition(owner: Owner) {
   return "userId" in owner ? eq(chats.userId, owner.userId) : eq(chats.guestId, owner.guestId);
 }
 

@@ -25,7 +25,33 @@ export function decodeCursor(cursor: string): ChatCursor {
   } catch {
     // falls through to the error below
   }
-  throw new AppError("validation_error", "The cursor is not valid.", {
+  throw invalidCursor();
+}
+
+const invalidCursor = () =>
+  new AppError("validation_error", "The cursor is not valid.", {
     issues: [{ path: "cursor", message: "Use the next_cursor of a previous page." }],
   });
+
+/** Where a page of search results ends (db/queries/chat-search.ts): opaque to clients. */
+export type SearchCursor = { rank: number; id: string };
+
+export function encodeSearchCursor({ rank, id }: SearchCursor): string {
+  return Buffer.from(JSON.stringify([rank, id])).toString("base64url");
+}
+
+export function decodeSearchCursor(cursor: string): SearchCursor {
+  try {
+    const [rank, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    if (
+      typeof rank === "number" &&
+      Number.isFinite(rank) &&
+      typeof id === "string" &&
+      UUID.test(id)
+    )
+      return { rank, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw invalidCursor();
 }

@@ -1,5 +1,13 @@
+import type { SearchHit } from "@/db/queries/chat-search";
 import type { Chat, Message } from "@/db/schema";
-import type { ChatDetailOut, ChatOut, MessageOut, SharedChatOut } from "@/lib/validation/chat";
+import type {
+  ChatDetailOut,
+  ChatOut,
+  MessageOut,
+  SearchResultOut,
+  SharedChatOut,
+} from "@/lib/validation/chat";
+import { toSnippet } from "./search-snippet";
 
 export function shareUrl(baseUrl: string, shareId: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/chatbot/share/${shareId}`;
@@ -45,5 +53,15 @@ export function toSharedChatOut(chat: Chat, messages: Message[]): SharedChatOut 
     created_at: chat.createdAt.toISOString(),
     updated_at: chat.updatedAt.toISOString(),
     messages: messages.map(toMessageOut),
+  };
+}
+
+export function toSearchResultOut(hit: SearchHit): SearchResultOut {
+  return {
+    chat_id: hit.chatId,
+    title: hit.title,
+    message_id: hit.messageId,
+    ...toSnippet(hit.headline),
+    created_at: hit.createdAt.toISOString(),
   };
 }

@@ -95,6 +95,25 @@ export const listChatsQuerySchema = z.strictObject({
     .transform((value) => (value === "all" ? value : value === "true")),
 });
 
+export const SEARCH_QUERY_MAX = 200;
+export const SEARCH_LIMIT_MAX = 50;
+export const SEARCH_LIMIT_DEFAULT = 20;
+
+export const searchQuerySchema = z.strictObject({
+  q: z
+    .string({ message: "Send the words to search for in q." })
+    .trim()
+    .min(1, { message: "Send the words to search for in q." })
+    .max(SEARCH_QUERY_MAX, { message: `Use at most ${SEARCH_QUERY_MAX} characters.` }),
+  limit: z.coerce
+    .number({ message: "Must be a number." })
+    .int({ message: "Must be a whole number." })
+    .min(1)
+    .max(SEARCH_LIMIT_MAX)
+    .default(SEARCH_LIMIT_DEFAULT),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
 // ---- responses ----
 
 export const messageSchema = z
@@ -131,6 +150,23 @@ export const chatListSchema = z
   .object({ results: z.array(chatSchema), next_cursor: z.string().nullable() })
   .meta({ id: "ChatList" });
 
+export const searchResultSchema = z
+  .object({
+    chat_id: z.uuid(),
+    title: z.string(),
+    message_id: z.uuid().nullable().meta({ description: "null when the title matched" }),
+    snippet: z.string().meta({ description: "plain text around the match (no HTML)" }),
+    highlights: z
+      .array(z.tuple([z.int().min(0), z.int().min(0)]))
+      .meta({ description: "[start, end) ranges of the snippet that matched, in UTF-16 units" }),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: "SearchResult" });
+
+export const searchResultsSchema = z
+  .object({ results: z.array(searchResultSchema), next_cursor: z.string().nullable() })
+  .meta({ id: "SearchResults" });
+
 export const unshareAllSchema = z
   .object({ unshared: z.number().int().min(0) })
   .meta({ id: "UnshareAll" });
@@ -155,6 +191,8 @@ export type ChatOut = z.infer<typeof chatSchema>;
 export type ChatDetailOut = z.infer<typeof chatDetailSchema>;
 export type ChatListOut = z.infer<typeof chatListSchema>;
 export type ShareStateOut = z.infer<typeof shareStateSchema>;
+export type SearchResultOut = z.infer<typeof searchResultSchema>;
+export type SearchResultsOut = z.infer<typeof searchResultsSchema>;
 export type UnshareAllOut = z.infer<typeof unshareAllSchema>;
 export type SharedChatOut = z.infer<typeof sharedChatSchema>;
 export type PatchChatIn = z.infer<typeof patchChatSchema>;

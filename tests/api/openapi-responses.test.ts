@@ -8,6 +8,7 @@ import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as listRoute from "@/app/api/chats/route";
+import * as searchRoute from "@/app/api/chats/search/route";
 import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as unshareAllRoute from "@/app/api/chats/unshare-all/route";
@@ -75,6 +76,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
+  "/api/chats/search/": searchRoute,
   "/api/register/": registerRoute,
   "/api/chatbot/": chatbotRoute,
   "/api/openapi.json": openApiRoute,
@@ -290,6 +292,15 @@ describe("real responses match the OpenAPI document", () => {
     });
     expect(many.status).toBe(201);
     expect(many.body.messages).toHaveLength(2);
+    const found = await call("GET", "/api/chats/search/", { as: owner, query: "?q=single" });
+    expect(found.status).toBe(200);
+    // The message, and the title it gave the chat.
+    expect(found.body.results.map((r: { message_id: string | null }) => r.message_id)).toEqual([
+      null,
+      one.id,
+    ]);
+    const junk = await call("GET", "/api/chats/search/", { as: owner, query: "?q=" });
+    expect(junk.status).toBe(400);
 
     const other = await newChat(owner);
     for (const [path, body] of [

@@ -88,6 +88,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "GET /api/chats/share/{share_id}/",
       "POST /api/chats/share/{share_id}/continue/",
       "POST /api/chats/unshare-all/",
+      "GET /api/chats/search/",
       "POST /api/register/",
       "POST /api/chatbot/",
       "GET /api/openapi.json",

@@ -1,0 +1,2 @@
+CREATE INDEX "chats_chat_title_search_idx" ON "chats_chat" USING gin (to_tsvector('english', "title"));--> statement-breakpoint
+CREATE INDEX "chats_chatmessage_search_idx" ON "chats_chatmessage" USING gin (to_tsvector('english', "content"));

@@ -1,0 +1,96 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import type { SearchCursor } from "@/lib/chats/cursor";
+import { getDb } from "../client";
+import { executedRows } from "../json-rows";
+import { chats, messages } from "../schema";
+import { type Owner, ownerCondition } from "./chats";
+
+export type SearchHit = {
+  chatId: string;
+  title: string;
+  messageId: string | null;
+  /** The matched text with each match between HIGHLIGHT_START and HIGHLIGHT_END. */
+  headline: string;
+  createdAt: Date;
+  rank: number;
+  id: string;
+};
+
+// Control characters no chat text carries: lib/chats/search-snippet.ts turns the text
+// between them into highlight ranges.
+export const HIGHLIGHT_START = "\u0001";
+export const HIGHLIGHT_END = "\u0002";
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=28, MinWords=12, ShortWord=2`;
+
+// Both expressions are those of the GIN indexes in db/schema.ts, so that PostgreSQL
+// finds the matching rows through them. A title match outweighs a message match (weight
+// A against the default D), so a chat named after the words comes first.
+const titleVector = sql`to_tsvector('english', ${chats.title})`;
+const contentVector = sql`to_tsvector('english', ${messages.content})`;
+
+/**
+ * The owner's chats whose title or messages match `query` (web search syntax: words,
+ * "phrases", or, -not), best first, `limit` after `cursor`. Ranks are float4 computed the
+ * same way on every page, so (rank, id) is a keyset. Headlines are drawn only for the
+ * page's rows: ts_headline parses the text again and is the costly part.
+ */
+export async function searchChats({
+  owner,
+  query,
+  limit,
+  cursor,
+}: {
+  owner: Owner;
+  query: string;
+  limit: number;
+  cursor?: SearchCursor;
+}): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
+  const db = await getDb();
+  const after: SQL = cursor
+    ? sql`where (rank, id) < (${cursor.rank}::real, ${cursor.id}::uuid)`
+    : sql``;
+  const rows = executedRows<{
+    chat_id: string;
+    title: string;
+    message_id: string | null;
+    headline: string;
+    created_at: string | Date;
+    rank: number;
+    id: string;
+  }>(
+    await db.execute(sql`
+      with q as (select websearch_to_tsquery('english', ${query}) as query),
+      hits as (
+        select ${chats.id} as chat_id, null::uuid as message_id, ${chats.createdAt} as created_at,
+          ts_rank(setweight(${titleVector}, 'A'), q.query)::real as rank, ${chats.id} as id
+        from ${chats}, q
+        where ${ownerCondition(owner)} and ${titleVector} @@ q.query
+        union all
+        select ${messages.chatId}, ${messages.id}, ${messages.createdAt},
+          ts_rank(${contentVector}, q.query)::real, ${messages.id}
+        from ${messages} join ${chats} on ${chats.id} = ${messages.chatId}, q
+        where ${ownerCondition(owner)} and ${contentVector} @@ q.query
+      ),
+      page as (
+        select * from hits ${after} order by rank desc, id desc limit ${limit + 1}
+      )
+      select page.chat_id, page.message_id, page.created_at, page.rank, page.id, c.title,
+        ts_headline('english', coalesce(m.content, c.title), q.query, ${HEADLINE_OPTIONS}) as headline
+      from page
+        join ${chats} c on c.id = page.chat_id
+        left join ${messages} m on m.id = page.message_id,
+        q
+      order by page.rank desc, page.id desc`),
+  );
+  const hits = rows.map((row) => ({
+    chatId: row.chat_id,
+    title: row.title,
+    messageId: row.message_id,
+    headline: row.headline,
+    createdAt: new Date(row.created_at),
+    rank: Number(row.rank),
+    id: row.id,
+  }));
+  return { hits: hits.slice(0, limit), hasMore: hits.length > limit };
+}
