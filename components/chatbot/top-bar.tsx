@@ -4,6 +4,7 @@ import { Globe, Link2, Menu, Share2, WifiOff } from "lucide-react";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useChats } from "./chats-provider";
+import { ExportMenu } from "./export-menu";
 
 export function TopBar({
   account,
@@ -78,6 +79,7 @@ export function TopBar({
           <span className="max-sm:sr-only">Copy link</span>
         </button>
       ) : null}
+      {chat ? <ExportMenu chatId={chat.id} /> : null}
       <div className="shrink-0 [&_a]:px-3 [&_a]:py-1.5 [&_button]:px-3 [&_button]:py-1.5 max-sm:[&_[data-testid=account-name]]:hidden">
         {account}
       </div>
