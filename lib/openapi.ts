@@ -78,6 +78,10 @@ for (const schema of [
   chat.unshareAllSchema,
   chat.sharedChatSchema,
   chat.searchResultsSchema,
+  chat.exportHeaderSchema,
+  chat.exportChatSchema,
+  chat.exportEndSchema,
+  chat.exportDocumentSchema,
 ]) {
   addSchema(responseBodies, schema);
 }
@@ -178,6 +182,20 @@ const idParam = {
   required: true,
   schema: { type: "string", format: "uuid" },
 };
+
+// Exports are downloads: named files, never kept by a shared cache.
+const download = (example: string): HeaderDocs => ({
+  "Content-Disposition": {
+    description: `\`attachment\` with an ASCII \`filename\` and an RFC 5987 \`filename*\` (UTF-8): a slug of the title and the date, e.g. \`${example}\``,
+    required: true,
+    schema: { type: "string", pattern: "^attachment; filename=" },
+  },
+  "Cache-Control": {
+    description: "`private, no-store`",
+    required: true,
+    schema: { type: "string", const: "private, no-store" },
+  },
+});
 
 const shareIdParam = { name: "share_id", in: "path", required: true, schema: { type: "string" } };
 
@@ -395,6 +413,57 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
             ...errors(...writeErrors, "not_found", DB),
+          },
+        },
+      },
+      "/api/chats/{id}/export/": {
+        parameters: [idParam],
+        get: {
+          operationId: "exportChat",
+          summary: "Download the chat as Markdown (the default) or as JSON",
+          parameters: [
+            {
+              name: "format",
+              in: "query",
+              schema: { type: "string", enum: [...chat.EXPORT_FORMATS], default: "markdown" },
+              description:
+                "`markdown`: the title as heading, each message under its role and time, contents verbatim; `json`: an `ExportDocument`, whose chat has the shape of an NDJSON line of `GET /api/account/export/`",
+            },
+          ],
+          responses: {
+            200: {
+              description: "The chat, as a file to save",
+              headers: download("how-to-learn-rust-2026-12-01.md"),
+              content: {
+                "text/markdown": { schema: { type: "string" } },
+                "application/json": { schema: ref(chat.exportDocumentSchema) },
+              },
+            },
+            ...errors("validation_error", "not_found", DB),
+          },
+        },
+      },
+      "/api/account/export/": {
+        get: {
+          operationId: "exportAccount",
+          summary: "Download every chat of the caller, with its messages, as NDJSON (streamed)",
+          description:
+            "One JSON object per line: an `ExportHeader`, one `ExportChat` per chat (least recently updated first; a chat changed while the export runs may appear twice, and its later line is the newer), and an `ExportEnd` with the counts, whose absence means the download was cut short. Readers should skip lines of a `type` they do not know. A visitor with no identity gets a valid export with no chats. No query parameters.",
+          responses: {
+            200: {
+              description: "The caller's chats, as a file to save",
+              headers: download("skillmate-chats-2026-12-01.ndjson"),
+              content: {
+                "application/x-ndjson": {
+                  schema: {
+                    type: "string",
+                    description:
+                      "Lines of `#/components/schemas/ExportHeader`, then `ExportChat`, then `ExportEnd`",
+                  },
+                },
+              },
+            },
+            ...errors("validation_error", DB),
           },
         },
       },

@@ -1,9 +1,10 @@
 "use client";
 
-import { Archive, Link2, Loader2, SquarePen, X } from "lucide-react";
+import { Archive, Download, Link2, Loader2, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { exportUrls } from "@/lib/client/chats-api";
 import { ChatRow } from "./chat-row";
 import { useChats } from "./chats-provider";
 import { groupByDay } from "./day-groups";
@@ -155,6 +156,15 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
             <Archive aria-hidden size={16} />
             Archived chats
           </Link>
+          {/* A plain link: the API answers a file to save, not a page to show. */}
+          <a
+            href={exportUrls.account}
+            download
+            className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-zinc-200/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
+          >
+            <Download aria-hidden size={16} />
+            Export all chats
+          </a>
         </div>
       </nav>
     </>

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { ChatMenu, pinArchiveItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
+import { ExportMenu } from "./export-menu";
 
 export function TopBar({
   account,
@@ -95,6 +96,7 @@ export function TopBar({
           })}
         />
       ) : null}
+      {chat ? <ExportMenu chatId={chat.id} /> : null}
       <div className="shrink-0 [&_a]:px-3 [&_a]:py-1.5 [&_button]:px-3 [&_button]:py-1.5 max-sm:[&_[data-testid=account-name]]:hidden">
         {account}
       </div>

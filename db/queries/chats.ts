@@ -80,6 +80,83 @@ export async function listChatsByOwner({
   return { chats: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
+/** What an export reads of a chat and of a message: no owner, no share data. */
+const exportChatColumns = {
+  id: chats.id,
+  title: chats.title,
+  createdAt: chats.createdAt,
+  updatedAt: chats.updatedAt,
+  messageCount: chats.messageCount,
+};
+const exportMessageColumns = {
+  id: messages.id,
+  chatId: messages.chatId,
+  messageType: messages.messageType,
+  content: messages.content,
+  isError: messages.isError,
+  createdAt: messages.createdAt,
+};
+
+export type ExportChatRow = Pick<Chat, keyof typeof exportChatColumns>;
+export type ExportMessageRow = Pick<Message, keyof typeof exportMessageColumns>;
+
+/**
+ * One batch of the owner's chats for an export, each with its messages in conversation
+ * order: the chats after `after` (least recently updated first), at most `limit`, cut
+ * short once they hold `messageBudget` messages (always at least one chat), so that a
+ * batch's size in memory has a bound. Archived chats or the others (`archived`), as the
+ * owner's index holds them apart. Two statements: a keyset seek of the owner's
+ * (is_archived, updated_at, id) index, read backwards, and the batch's messages at once.
+ */
+export async function listChatsWithMessagesByOwner({
+  owner,
+  archived,
+  limit,
+  after,
+  messageBudget = Number.POSITIVE_INFINITY,
+}: {
+  owner: Owner;
+  archived: boolean;
+  limit: number;
+  after?: ChatCursor;
+  messageBudget?: number;
+}): Promise<{
+  chats: { chat: ExportChatRow; messages: ExportMessageRow[] }[];
+  hasMore: boolean;
+}> {
+  const db = await getDb();
+  const afterCursor = after
+    ? sql`(${chats.updatedAt}, ${chats.id}) > (${sql.param(after.updatedAt, chats.updatedAt)}, ${sql.param(after.id, chats.id)})`
+    : undefined;
+  const rows = await db
+    .select(exportChatColumns)
+    .from(chats)
+    .where(and(ownerCondition(owner), eq(chats.isArchived, archived), afterCursor))
+    .orderBy(asc(chats.updatedAt), asc(chats.id))
+    .limit(limit + 1);
+  let count = 0;
+  let messageTotal = 0;
+  for (const row of rows.slice(0, limit)) {
+    if (count > 0 && messageTotal + row.messageCount > messageBudget) break;
+    count += 1;
+    messageTotal += row.messageCount;
+  }
+  const batch = rows.slice(0, count);
+  const byChat = new Map(batch.map((chat) => [chat.id, [] as ExportMessageRow[]]));
+  if (batch.length > 0) {
+    const found = await db
+      .select(exportMessageColumns)
+      .from(messages)
+      .where(inArray(messages.chatId, [...byChat.keys()]))
+      .orderBy(asc(messages.chatId), asc(messages.createdAt), asc(messages.seq));
+    for (const message of found) byChat.get(message.chatId)?.push(message);
+  }
+  return {
+    chats: batch.map((chat) => ({ chat, messages: byChat.get(chat.id) ?? [] })),
+    hasMore: rows.length > count,
+  };
+}
+
 async function messagesOf(db: Db | Tx, chatId: string): Promise<Message[]> {
   return db
     .select()

@@ -3,6 +3,7 @@ import type {
   ChatDetailOut,
   ChatListOut,
   ChatOut,
+  ExportFormat,
   PatchChatIn,
   ShareStateOut,
   UnshareAllOut,
@@ -109,6 +110,13 @@ export const chatsApi = {
     ),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
+};
+
+// Downloads are plain links: the browser saves what they answer (Content-Disposition)
+// and shows its own progress, however long an export of every chat streams.
+export const exportUrls = {
+  chat: (id: string, format: ExportFormat) => `/api/chats/${id}/export?format=${format}`,
+  account: "/api/account/export",
 };
 
 /** A v4 UUID; crypto.randomUUID only exists in secure contexts (not plain http on a LAN). */

@@ -185,6 +185,54 @@ export const sharedChatSchema = z
   })
   .meta({ id: "SharedChat" });
 
+// ---- exports (GET /api/chats/<id>/export/, GET /api/account/export/) ----
+
+// Markdown first: the menu's download is meant for reading; JSON is for an importer.
+export const EXPORT_FORMATS = ["markdown", "json"] as const;
+export const EXPORT_VERSION = 1;
+
+export const exportChatQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { message: 'Use "markdown" or "json".' }).default("markdown"),
+});
+
+// No options yet: an unknown one is refused rather than silently ignored, as on the list.
+export const accountExportQuerySchema = z.strictObject({});
+
+/** The first line of an NDJSON export, and the envelope of a JSON one. */
+export const exportHeaderSchema = z
+  .object({
+    type: z.literal("skillmate.export"),
+    version: z.literal(EXPORT_VERSION),
+    exported_at: z.iso.datetime(),
+  })
+  .meta({ id: "ExportHeader" });
+
+/** One chat of an export: an NDJSON line, or an item of a JSON export's `chats`. */
+export const exportChatSchema = z
+  .object({
+    type: z.literal("chat"),
+    id: z.uuid(),
+    title: z.string(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+    messages: z.array(messageSchema),
+  })
+  .meta({ id: "ExportChat" });
+
+/** The last line of an NDJSON export: without it, the file was cut short. */
+export const exportEndSchema = z
+  .object({
+    type: z.literal("end"),
+    chats: z.int().min(0),
+    messages: z.int().min(0),
+  })
+  .meta({ id: "ExportEnd" });
+
+/** A JSON export (one chat): the header's fields and the chat, in the NDJSON lines' shapes. */
+export const exportDocumentSchema = exportHeaderSchema
+  .extend({ chats: z.array(exportChatSchema) })
+  .meta({ id: "ExportDocument" });
+
 export type MessageIn = z.infer<typeof messageInSchema>;
 export type MessageOut = z.infer<typeof messageSchema>;
 export type ChatOut = z.infer<typeof chatSchema>;
@@ -196,3 +244,8 @@ export type SearchResultsOut = z.infer<typeof searchResultsSchema>;
 export type UnshareAllOut = z.infer<typeof unshareAllSchema>;
 export type SharedChatOut = z.infer<typeof sharedChatSchema>;
 export type PatchChatIn = z.infer<typeof patchChatSchema>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportHeaderOut = z.infer<typeof exportHeaderSchema>;
+export type ExportChatOut = z.infer<typeof exportChatSchema>;
+export type ExportEndOut = z.infer<typeof exportEndSchema>;
+export type ExportDocumentOut = z.infer<typeof exportDocumentSchema>;

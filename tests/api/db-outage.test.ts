@@ -43,6 +43,8 @@ const load = async () => ({
   list: await import("@/app/api/chats/route"),
   chat: await import("@/app/api/chats/[id]/route"),
   message: await import("@/app/api/chats/[id]/message/route"),
+  chatExport: await import("@/app/api/chats/[id]/export/route"),
+  accountExport: await import("@/app/api/account/export/route"),
   chatbot: await import("@/app/api/chatbot/route"),
   ready: await import("@/app/api/health/ready/route"),
   health: await import("@/lib/health"),
@@ -122,6 +124,22 @@ describe.skipIf(!proxy)("PostgreSQL down and back (through a TCP proxy)", () => 
       assistant_id: crypto.randomUUID(),
     },
   });
+  const chatExportCall = (): Call => ({
+    label: "export a chat",
+    operation: ["get", "/api/chats/{id}/export/"],
+    handler: app.chatExport.GET as Handler,
+    method: "GET",
+    path: `/api/chats/${chatId}/export/`,
+    params: { id: chatId },
+  });
+  // Its first batch is read before the download starts: a JSON 503, not a cut-off file.
+  const accountExportCall = (): Call => ({
+    label: "export every chat",
+    operation: ["get", "/api/account/export/"],
+    handler: app.accountExport.GET as Handler,
+    method: "GET",
+    path: "/api/account/export/",
+  });
   const readyCall = (): Call => ({
     label: "readiness",
     operation: ["get", "/api/health/ready/"],
@@ -176,6 +194,8 @@ describe.skipIf(!proxy)("PostgreSQL down and back (through a TCP proxy)", () => 
         messageCall(retried),
         listCall(),
         getCall(),
+        chatExportCall(),
+        accountExportCall(),
         chatbotCall(),
         readyCall(),
       ];

@@ -1,7 +1,9 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import * as catchAllRoute from "@/app/api/[...path]/route";
+import * as accountExportRoute from "@/app/api/account/export/route";
 import * as chatbotRoute from "@/app/api/chatbot/route";
+import * as exportRoute from "@/app/api/chats/[id]/export/route";
 import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
@@ -77,6 +79,8 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
   "/api/chats/search/": searchRoute,
+  "/api/chats/{id}/export/": exportRoute,
+  "/api/account/export/": accountExportRoute,
   "/api/register/": registerRoute,
   "/api/chatbot/": chatbotRoute,
   "/api/openapi.json": openApiRoute,
@@ -145,6 +149,8 @@ async function check(method: Method, path: string, response: Response): Promise<
     return body;
   }
   if (type === "text/event-stream") return serverSentEvents(text, label);
+  if (type === "text/markdown") return text;
+  if (type === "application/x-ndjson") return ndjsonLines(text, label);
   throw new Error(`${label}: no check for ${type}`);
 }
 
@@ -162,6 +168,28 @@ function serverSentEvents(text: string, label: string): { type: string }[] {
   for (const chunk of chunks)
     expect(typeof chunk.type, `${label}: a chunk without a type`).toBe("string");
   return chunks;
+}
+
+/** An NDJSON export's lines, each checked against the schema its `type` names. */
+function ndjsonLines(text: string, label: string): { type: string }[] {
+  expect(text.endsWith("\n"), `${label}: the last line is not ended`).toBe(true);
+  const lines = text
+    .slice(0, -1)
+    .split("\n")
+    .map((line) => JSON.parse(line) as { type: string });
+  const schemaOf: Record<string, string> = {
+    "skillmate.export": "ExportHeader",
+    chat: "ExportChat",
+    end: "ExportEnd",
+  };
+  expect(lines[0]?.type, `${label}: the first line is not the header`).toBe("skillmate.export");
+  expect(lines.at(-1)?.type, `${label}: the last line is not the end`).toBe("end");
+  for (const line of lines) {
+    const name = schemaOf[line.type];
+    expect(name, `${label}: a line of type ${line.type}`).toBeDefined();
+    validate({ $ref: `#/components/schemas/${name}` }, line, `${label} ${line.type} line`);
+  }
+  return lines;
 }
 
 type Request = Omit<Call, "path" | "method" | "params"> & {
@@ -357,6 +385,42 @@ describe("real responses match the OpenAPI document", () => {
       });
       expect(continue404.status).toBe(404);
     }
+  });
+
+  test("exports: one chat as Markdown or JSON, every chat as NDJSON", async () => {
+    const owner = guest("openapi-export");
+    const chat = await newChat(owner, { title: "Export me", messages: [msg("Hello")] });
+    for (const query of ["", "?format=markdown", "?format=json"]) {
+      const file = await call("GET", "/api/chats/{id}/export/", {
+        as: owner,
+        params: { id: chat.id },
+        query,
+      });
+      expect(file.status, query).toBe(200);
+      expect(file.headers.get("content-disposition"), query).toMatch(/^attachment; filename=/);
+    }
+    const stranger = await call("GET", "/api/chats/{id}/export/", {
+      as: guest("openapi-export-other"),
+      params: { id: chat.id },
+    });
+    expect(stranger.status).toBe(404);
+    const badFormat = await call("GET", "/api/chats/{id}/export/", {
+      as: owner,
+      params: { id: chat.id },
+      query: "?format=pdf",
+    });
+    expect(badFormat.status).toBe(400);
+
+    const all = await call("GET", "/api/account/export/", { as: owner });
+    expect(all.status).toBe(200);
+    expect(all.body.map((line: { type: string }) => line.type)).toEqual([
+      "skillmate.export",
+      "chat",
+      "end",
+    ]);
+    expect((await call("GET", "/api/account/export/", { as: nobody })).body).toHaveLength(2);
+    const badQuery = await call("GET", "/api/account/export/", { as: owner, query: "?limit=5" });
+    expect(badQuery.status).toBe(400);
   });
 
   test("register: 201 signed in, 409 for a taken email, 400 for a bad one", async () => {

@@ -89,6 +89,8 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/chats/share/{share_id}/continue/",
       "POST /api/chats/unshare-all/",
       "GET /api/chats/search/",
+      "GET /api/chats/{id}/export/",
+      "GET /api/account/export/",
       "POST /api/register/",
       "POST /api/chatbot/",
       "GET /api/openapi.json",

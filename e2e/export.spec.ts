@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { ChatbotPage } from "./pages/chatbot";
+
+// Exports from the chat page: "Export as Markdown" and "Export as JSON" in the open
+// chat's Export menu, "Export all chats" at the foot of the sidebar; each a file saved
+// under the name the server gives it, holding the visitor's chats.
+
+async function chatWith(request: APIRequestContext, title: string, contents: string[]) {
+  const created = await request.post("/api/chats", {
+    data: {
+      title,
+      messages: contents.map((content, i) => ({
+        message_type: i % 2 === 0 ? "user" : "assistant",
+        content,
+      })),
+    },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()) as { id: string };
+}
+
+/** Clicks a link that downloads, and answers the file's suggested name and text. */
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
+}
+
+test("a chat exports as Markdown and as JSON, and every chat as NDJSON", async ({
+  page,
+}, testInfo) => {
+  const chatbot = new ChatbotPage(page);
+  await chatbot.goto();
+  const day = new Date().toISOString().slice(0, 10);
+  const first = await chatWith(page.request, "Café practice", ["How do I *start*?", "Slowly."]);
+  await chatWith(page.request, "Second chat", ["Hello"]);
+
+  await chatbot.goto(`/chatbot/c/${first.id}`);
+  const menu = page.getByText("Export", { exact: true });
+  await menu.click();
+  await expect(page.getByRole("link", { name: "Export as Markdown" })).toBeVisible();
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`export-menu-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const markdown = await download(page, () =>
+    page.getByRole("link", { name: "Export as Markdown" }).click(),
+  );
+  expect(markdown.name).toBe(`café-practice-${day}.md`);
+  expect(markdown.text).toMatch(/^# Café practice\n/);
+  expect(markdown.text).toContain("\n\nHow do I *start*?\n");
+  // A choice closes the menu.
+  await expect(page.getByRole("link", { name: "Export as JSON" })).toBeHidden();
+
+  await menu.click();
+  const json = await download(page, () =>
+    page.getByRole("link", { name: "Export as JSON" }).click(),
+  );
+  expect(json.name).toBe(`café-practice-${day}.json`);
+  const document = JSON.parse(json.text);
+  expect(document.type).toBe("skillmate.export");
+  expect(document.chats[0].messages.map((m: { content: string }) => m.content)).toEqual([
+    "How do I *start*?",
+    "Slowly.",
+  ]);
+
+  const all = await download(page, () =>
+    chatbot.sidebar().getByRole("link", { name: "Export all chats" }).click(),
+  );
+  expect(all.name).toBe(`skillmate-chats-${day}.ndjson`);
+  const lines = all.text
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  expect(lines.map((line) => line.type)).toEqual(["skillmate.export", "chat", "chat", "end"]);
+  expect(lines.slice(1, 3).map((line) => line.title)).toEqual(["Café practice", "Second chat"]);
+});
