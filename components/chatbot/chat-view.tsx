@@ -14,6 +14,7 @@ export function ChatView({
   earlier = 0,
   bodies,
   isGuest,
+  focusMessageId,
 }: {
   initialChat: ChatDetailOut | null;
   /** Messages before `initialChat`'s, not sent with the page (lib/chats/latest-messages.ts). */
@@ -21,6 +22,8 @@ export function ChatView({
   /** `initialChat`'s replies rendered by the server, by message id. */
   bodies?: Readonly<Record<string, ReactNode>>;
   isGuest: boolean;
+  /** A message to scroll to and highlight: the one a search result pointed at. */
+  focusMessageId?: string;
 }) {
   const turn = useChatTurn(initialChat);
   // Until they are fetched: once the list starts elsewhere, it holds them.
@@ -41,6 +44,7 @@ export function ChatView({
         loadEarlier={turn.loadEarlier}
         focusComposer={() => composer.current?.focus()}
         bodies={bodies}
+        focusMessageId={focusMessageId}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">
         <Refusal text={turn.refusal} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { EarlierMessages, useEarlierMessages } from "./earlier-messages";
 import { EmptyChat } from "./empty-chat";
 import { JumpToLatest, useAtBottom } from "./jump-to-latest";
@@ -23,6 +23,7 @@ export function Conversation({
   loadEarlier,
   focusComposer,
   bodies,
+  focusMessageId,
 }: {
   messages: UiMessage[];
   busy: boolean;
@@ -38,6 +39,8 @@ export function Conversation({
   focusComposer?: () => void;
   /** Message texts the server rendered, by message id (see MessageItem's `body`). */
   bodies?: Readonly<Record<string, ReactNode>>;
+  /** Shown in the middle of the view and highlighted at first, instead of the end. */
+  focusMessageId?: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
@@ -56,6 +59,20 @@ export function Conversation({
   const regenerate = useStableCallback(onRegenerate);
   const retryNow = useStableCallback(onRetryNow);
   useEffect(preloadMarkdown, []);
+
+  // A search result's message: in view and marked until the reader moves on (a few
+  // seconds), rather than the end of the chat.
+  const [highlighted, setHighlighted] = useState(focusMessageId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the chat opens
+  useLayoutEffect(() => {
+    if (!focusMessageId) return;
+    const target = scroller.current?.querySelector(`[data-message-id="${focusMessageId}"]`);
+    if (!target) return;
+    pinned.current = false;
+    target.scrollIntoView({ block: "center" });
+    const timer = setTimeout(() => setHighlighted(undefined), 4_000);
+    return () => clearTimeout(timer);
+  }, []);
 
   // While a message waits to be sent, nothing is "thinking" about it yet.
   const shown = pending
@@ -138,6 +155,7 @@ export function Conversation({
                 <MessageItem
                   key={m.id}
                   message={m}
+                  highlighted={m.id === highlighted}
                   body={bodies?.[m.id]}
                   last={m === last}
                   replaceable={m === last && !busy}

@@ -30,6 +30,10 @@ export type UiMessage = {
   interrupted?: boolean;
 };
 
+// A search result's message: outlined, and fading out when the mark goes.
+const mark =
+  "rounded-xl outline-2 outline-offset-8 outline-amber-500 transition-[outline-color] duration-1000 dark:outline-amber-400";
+
 /**
  * One message. Memoized: every prop is stable from one streamed chunk to the next
  * (conversation.tsx), and use-chat-turn.ts replaces only the streaming message's object,
@@ -37,6 +41,7 @@ export type UiMessage = {
  */
 export const MessageItem = memo(function MessageItem({
   message,
+  highlighted = false,
   body,
   last,
   replaceable,
@@ -46,6 +51,8 @@ export const MessageItem = memo(function MessageItem({
   onRetryNow,
 }: {
   message: UiMessage;
+  /** Marked for a moment: the message a search result opened the chat at. */
+  highlighted?: boolean;
   /** The message's text already rendered, by the server for the messages a chat opens with. */
   body?: ReactNode;
   /** The conversation's last message: its actions are always shown. */
@@ -60,7 +67,11 @@ export const MessageItem = memo(function MessageItem({
 }) {
   if (message.role === "user") {
     return (
-      <article aria-label="You" className="group/message flex flex-col items-end gap-1">
+      <article
+        aria-label="You"
+        data-message-id={message.id}
+        className={`group/message flex flex-col items-end gap-1 ${highlighted ? mark : ""}`}
+      >
         <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-zinc-800">
           {message.content}
         </div>
@@ -76,6 +87,7 @@ export const MessageItem = memo(function MessageItem({
     return (
       <article
         aria-label="SkillMate"
+        data-message-id={message.id}
         className="flex flex-col items-start gap-2 rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
       >
         <p className="flex items-start gap-2">
@@ -99,7 +111,8 @@ export const MessageItem = memo(function MessageItem({
     <article
       aria-label="SkillMate"
       aria-busy={message.streaming || undefined}
-      className="group/message flex min-w-0 flex-col gap-1"
+      data-message-id={message.id}
+      className={`group/message flex min-w-0 flex-col gap-1 ${highlighted ? mark : ""}`}
     >
       {message.content ? (
         (body ??

@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, Download, Link2, Loader2, SquarePen, X } from "lucide-react";
+import { Archive, Download, Link2, Loader2, Search, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -9,7 +9,15 @@ import { ChatRow } from "./chat-row";
 import { useChats } from "./chats-provider";
 import { groupByDay } from "./day-groups";
 import { useNewChatHandoff } from "./new-chat-handoff";
-import { NEW_CHAT_KEYS, useNewChatKeyLabel, useNewChatShortcut } from "./shortcuts";
+import { SearchDialog } from "./search-dialog";
+import {
+  NEW_CHAT_KEYS,
+  SEARCH_KEYS,
+  useNewChatKeyLabel,
+  useNewChatShortcut,
+  useSearchKeyLabel,
+  useSearchShortcut,
+} from "./shortcuts";
 
 /** The chat list: a column on wide screens, a drawer on phones. */
 export function Sidebar({ serverNow }: { serverNow: number }) {
@@ -27,6 +35,9 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
     startNewChat();
   }
   useNewChatShortcut(newChat);
+  const [searching, setSearching] = useState(false);
+  const searchKeys = useSearchKeyLabel();
+  useSearchShortcut(() => setSearching(true));
 
   useEffect(() => setLocal({ now: Date.now() }), []);
 
@@ -105,6 +116,23 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
             <SquarePen aria-hidden size={16} />
             New chat
           </button>
+          <button
+            type="button"
+            onClick={() => setSearching(true)}
+            aria-keyshortcuts={SEARCH_KEYS}
+            className="mt-1 flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-zinc-200/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
+          >
+            <Search aria-hidden size={16} />
+            Search chats
+            <kbd className="ml-auto font-sans text-xs text-zinc-600 dark:text-zinc-400">
+              {searchKeys}
+            </kbd>
+          </button>
+          <SearchDialog
+            open={searching}
+            onClose={() => setSearching(false)}
+            onOpened={() => setDrawerOpen(false)}
+          />
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
           {groups.length === 0 ? (

@@ -5,6 +5,7 @@ import type {
   ChatOut,
   ExportFormat,
   PatchChatIn,
+  SearchResultsOut,
   ShareStateOut,
   UnshareAllOut,
 } from "@/lib/validation/chat";
@@ -107,6 +108,11 @@ export const chatsApi = {
   listArchived: (cursor?: string | null) =>
     call<ChatListOut>(
       `/api/chats?archived=true&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    ),
+  search: (q: string, cursor: string | null, signal: AbortSignal) =>
+    call<SearchResultsOut>(
+      `/api/chats/search?q=${encodeURIComponent(q)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      { signal },
     ),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),

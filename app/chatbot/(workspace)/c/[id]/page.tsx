@@ -10,32 +10,45 @@ import { ownerOf } from "@/lib/identity/caller";
 import { currentCaller } from "@/lib/identity/current-caller";
 import { pageBaseUrl } from "@/lib/public-url";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Per caller (cookies), like its layout: rendered per request.
 export const instant = false;
 
-// Metadata and the page read the same chat: one query per request.
-const loadChat = cache(async (id: string) => {
+// Metadata and the page read the same chat: one query per request. `whole`: every
+// message, for a search result that points at one (?m=<message id>).
+const loadChat = cache(async (id: string, whole: boolean) => {
   const caller = await currentCaller();
   const owner = ownerOf(caller);
   // Someone else's chat looks exactly like no chat.
-  const found = owner ? await getOwnedChatWithMessages({ id, owner, latest: OPEN_MAX }) : null;
+  const latest = whole ? undefined : OPEN_MAX;
+  const found = owner ? await getOwnedChatWithMessages({ id, owner, latest }) : null;
   if (!found) notFound();
   return { caller, detail: toChatDetailOut(found.chat, found.messages, await pageBaseUrl()) };
 });
 
-export async function generateMetadata({
-  params,
-}: {
+type Props = {
   params: Promise<{ id: string }>;
-}): Promise<Metadata> {
-  const { detail } = await loadChat((await params).id);
+  searchParams: Promise<{ m?: string | string[] }>;
+};
+
+/** The message a search result points at, if the link names one. */
+async function focusOf(searchParams: Props["searchParams"]): Promise<string | undefined> {
+  const { m } = await searchParams;
+  return typeof m === "string" && UUID.test(m) ? m.toLowerCase() : undefined;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { detail } = await loadChat((await params).id, (await focusOf(searchParams)) !== undefined);
   return { title: detail.title };
 }
 
-export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ChatPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { caller, detail } = await loadChat(id);
-  const { chat, earlier } = withLatestMessages(detail);
+  const focus = await focusOf(searchParams);
+  const { caller, detail } = await loadChat(id, focus !== undefined);
+  // Opened at a search result: every message, so that the one it names is on the page.
+  const { chat, earlier } = focus ? { chat: detail, earlier: 0 } : withLatestMessages(detail);
   // Rendered here, so that the browser neither parses them again nor loads the renderer
   // to open the chat; code comes coloured, as on shared pages.
   const bodies: Record<string, ReactNode> = {};
@@ -44,11 +57,12 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
       bodies[m.id] = <StaticMarkdown>{m.content}</StaticMarkdown>;
   return (
     <ChatView
-      key={id}
+      key={focus ? `${id}:${focus}` : id}
       initialChat={chat}
       earlier={earlier}
       bodies={bodies}
       isGuest={caller.kind !== "user"}
+      focusMessageId={focus}
     />
   );
 }
