@@ -34,6 +34,9 @@ export const users = pgTable(
     // null for accounts that only sign in through OAuth.
     passwordHash: text("password_hash"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    // Sessions signed in at or before this moment are refused (a password change, "sign
+    // out everywhere"): the one piece of state stateless JWT sessions need to be revoked.
+    sessionsValidAfter: ts("sessions_valid_after"),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
