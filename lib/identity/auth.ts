@@ -11,8 +11,8 @@ import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { siteIsHttps } from "@/lib/identity/cookies";
 import { guestCookieName, verifyGuestCookie } from "@/lib/identity/guest";
-import { SESSION_MAX_AGE, SIGNED_IN_AT, signedInAtOf } from "@/lib/identity/session-token";
-import { sessionValidity } from "@/lib/identity/session-validity";
+import { SESSION_MAX_AGE } from "@/lib/identity/session-token";
+import { checkedSessionToken } from "@/lib/identity/session-validity";
 import { authenticateWithinLimits } from "@/lib/limits/sign-in";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -82,16 +82,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     ...oauthProviders(),
   ],
   callbacks: {
-    // Every token Auth.js signs passes here: at sign-in (`user` given) it is stamped with
-    // the moment, which revocation compares with; every later re-signing (its session
-    // endpoint) keeps the stamp and refuses a session that has ended (null clears the
-    // cookie), so that an ended session cannot be renewed into a fresh one.
-    async jwt({ token, user }) {
-      if (user) return { ...token, [SIGNED_IN_AT]: Date.now() };
-      const signedInAt = signedInAtOf(token);
-      if (!token.sub || !(await sessionValidity.isCurrent(token.sub, signedInAt))) return null;
-      return { ...token, [SIGNED_IN_AT]: signedInAt };
-    },
+    // Stamps a token at sign-in (`user` given); refuses to re-sign an ended session.
+    jwt: ({ token, user }) => checkedSessionToken(token, Boolean(user)),
   },
   events: {
     // A visitor who chatted as a guest keeps those chats when they sign in.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getUserSessionsValidAfter } from "@/db/queries/users";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
+import { SIGNED_IN_AT, signedInAtOf } from "@/lib/identity/session-token";
 
 // Whether a signed-in session still counts. Sessions are stateless JWTs, so ending them
 // (a password change, "sign out everywhere", a deleted account) needs one piece of state
@@ -88,3 +89,20 @@ export const sessionValidity = createSessionValidity({
     return row && { validAfter: row.validAfter?.getTime() ?? null };
   },
 });
+
+/**
+ * Auth.js's `jwt` callback (lib/identity/auth.ts), through which every token it signs
+ * passes: at sign-in (`signingIn`) the token is stamped with the moment, which
+ * revocation compares with; every later re-signing (its session endpoint) keeps the stamp
+ * and refuses a session that has ended (null: Auth.js clears the cookie), so that an
+ * ended session cannot be renewed into a fresh one.
+ */
+export async function checkedSessionToken<T extends { sub?: string | null }>(
+  token: T,
+  signingIn: boolean,
+): Promise<(T & { [SIGNED_IN_AT]: number }) | null> {
+  if (signingIn) return { ...token, [SIGNED_IN_AT]: Date.now() };
+  const signedInAt = signedInAtOf(token);
+  if (!token.sub || !(await sessionValidity.isCurrent(token.sub, signedInAt))) return null;
+  return { ...token, [SIGNED_IN_AT]: signedInAt };
+}

@@ -11,8 +11,8 @@ import { getAccountById } from "@/db/queries/users";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
 import { authenticate } from "@/lib/identity/accounts";
 import { resolveCaller } from "@/lib/identity/caller";
-import { sessionSetCookie } from "@/lib/identity/session-token";
-import { userTag } from "@/lib/identity/session-validity";
+import { readSessionToken, sessionSetCookie } from "@/lib/identity/session-token";
+import { checkedSessionToken, userTag } from "@/lib/identity/session-validity";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { chatIdsOf, newChat } from "../helpers/chats";
 import { type Call, callRoute, cookieHeaderFrom, uniqueEmail } from "../helpers/http";
@@ -470,5 +470,25 @@ describe("ended sessions", () => {
       guestId: visitor.guestId,
     });
     expect((await listChats(both)).status).toBe(401);
+  });
+});
+
+describe("Auth.js's jwt callback (its session endpoint re-signs tokens)", () => {
+  test("stamps a sign-in, keeps the stamp of a live session, and will not renew an ended one", async () => {
+    const user = await signedInUser("authjs");
+    const stamped = await checkedSessionToken({ sub: user.userId, email: user.email }, true);
+    expect(stamped?.signed_in_at).toBeGreaterThan(Date.now() - 1_000);
+    const claims = await readSessionToken(new Headers(user.headers));
+    const token = { sub: user.userId, signed_in_at: claims?.signedInAt, iat: 1 };
+    expect(await checkedSessionToken(token, false)).toEqual(token);
+    // A token from before the claim keeps its iat (in ms) as its sign-in moment.
+    const legacy = { sub: user.userId, iat: Math.floor(Date.now() / 1000) };
+    expect((await checkedSessionToken(legacy, false))?.signed_in_at).toBe(legacy.iat * 1000);
+
+    await sleep(2);
+    await signOutEverywhere(user);
+    expect(await checkedSessionToken(token, false)).toBeNull();
+    expect(await checkedSessionToken(legacy, false)).toBeNull();
+    expect(await checkedSessionToken({ sub: null }, false)).toBeNull();
   });
 });
