@@ -1,6 +1,7 @@
 import "server-only";
 import { getUserSessionsValidAfter } from "@/db/queries/users";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
+import { decodeSession } from "@/lib/identity/session-decode";
 import { SIGNED_IN_AT, signedInAtOf } from "@/lib/identity/session-token";
 
 // Whether a signed-in session still counts. Sessions are stateless JWTs, so ending them
@@ -105,4 +106,21 @@ export async function checkedSessionToken<T extends { sub?: string | null }>(
   const signedInAt = signedInAtOf(token);
   if (!token.sub || !(await sessionValidity.isCurrent(token.sub, signedInAt))) return null;
   return { ...token, [SIGNED_IN_AT]: signedInAt };
+}
+
+/**
+ * Auth.js's `jwt.decode` (lib/identity/auth.ts): an ended session reads as no session.
+ * Auth.js decodes the cookie outside the `jwt` callback too: an OAuth sign-in links the
+ * new provider account to the user of the session cookie it finds, and without this a
+ * stolen, ended session could link its holder's GitHub account to the victim's account.
+ */
+export async function decodeLiveSession(
+  params: Parameters<typeof decodeSession>[0],
+): ReturnType<typeof decodeSession> {
+  const token = await decodeSession(params);
+  if (!token) return null;
+  if (!token.sub || !(await sessionValidity.isCurrent(token.sub, signedInAtOf(token)))) {
+    return null;
+  }
+  return token;
 }

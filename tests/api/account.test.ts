@@ -12,7 +12,7 @@ import sharedTags from "@/lib/cache/shared-tags.cjs";
 import { authenticate } from "@/lib/identity/accounts";
 import { resolveCaller } from "@/lib/identity/caller";
 import { readSessionToken, sessionSetCookie } from "@/lib/identity/session-token";
-import { checkedSessionToken, userTag } from "@/lib/identity/session-validity";
+import { checkedSessionToken, decodeLiveSession, userTag } from "@/lib/identity/session-validity";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { chatIdsOf, newChat } from "../helpers/chats";
 import { type Call, callRoute, cookieHeaderFrom, uniqueEmail } from "../helpers/http";
@@ -490,5 +490,14 @@ describe("Auth.js's jwt callback (its session endpoint re-signs tokens)", () => 
     expect(await checkedSessionToken(token, false)).toBeNull();
     expect(await checkedSessionToken(legacy, false)).toBeNull();
     expect(await checkedSessionToken({ sub: null }, false)).toBeNull();
+  });
+
+  test("Auth.js's decode (OAuth linking, its session endpoint) reads an ended session as none", async () => {
+    const user = await signedInUser("authjs-decode");
+    const [name, token] = String(user.headers.cookie).split("=") as [string, string];
+    const params = { token, salt: name, secret: process.env.AUTH_SECRET as string };
+    expect(await decodeLiveSession(params)).toMatchObject({ sub: user.userId });
+    await signOutEverywhere(user);
+    expect(await decodeLiveSession(params)).toBeNull();
   });
 });
