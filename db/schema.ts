@@ -34,6 +34,9 @@ export const users = pgTable(
     // null for accounts that only sign in through OAuth.
     passwordHash: text("password_hash"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    // Sessions signed in at or before this moment are refused (a password change, "sign
+    // out everywhere"): the one piece of state stateless JWT sessions need to be revoked.
+    sessionsValidAfter: ts("sessions_valid_after"),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
@@ -163,12 +166,20 @@ export const messages = pgTable(
     // Messages saved in one batch share created_at; seq keeps their conversation order
     // (a random uuid cannot).
     seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    // The chat's owner, as one search lexeme (db/queries/chat-search.ts): md5 of "u" and
+    // the user id, or "g" and the guest id. Set by every message write, and moved with
+    // a guest's chats when they sign in.
+    ownerKey: text("owner_key"),
   },
   (t) => [
     index("chats_chatmessage_chat_order_idx").on(t.chatId, t.createdAt, t.seq),
     // An expression, not a stored tsvector column: reads that select a message whole
-    // would carry the vector too.
-    index("chats_chatmessage_search_idx").using("gin", sql`to_tsvector('english', ${t.content})`),
+    // would carry the vector too. The owner's lexeme is in it, so that a search reads
+    // from the table only the owner's matching messages, not everyone's.
+    index("chats_chatmessage_search_idx").using(
+      "gin",
+      sql`(to_tsvector('english', ${t.content}) || array_to_tsvector(array[coalesce(${t.ownerKey}, '-')]))`,
+    ),
     check("chats_chatmessage_type_check", sql`${t.messageType} in ('user', 'assistant')`),
   ],
 );

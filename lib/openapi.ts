@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import * as account from "@/lib/validation/account";
 import * as chat from "@/lib/validation/chat";
 import { chatbotRequestSchema } from "@/lib/validation/chatbot";
 import { registerSchema } from "@/lib/validation/user";
@@ -67,6 +68,14 @@ for (const schema of [
   addSchema(requestBodies, schema);
 }
 addSchema(requestBodies, registerSchema, "Register");
+for (const schema of [
+  account.patchAccountSchema,
+  account.changePasswordSchema,
+  account.deleteAccountSchema,
+]) {
+  addSchema(requestBodies, schema);
+}
+addSchema(responseBodies, account.accountSchema);
 addSchema(requestBodies, chatbotRequestSchema, "ChatbotRequest");
 
 for (const schema of [
@@ -176,6 +185,44 @@ const writeErrors: ErrorCode[] = [
   "rate_limited",
 ];
 
+const sessionCookieCleared: HeaderDocs = {
+  "Set-Cookie": {
+    description: "The Auth.js session cookie, expired (the session has ended)",
+    required: true,
+    schema: { type: "string" },
+  },
+};
+
+/**
+ * Every operation that resolves the caller: a session cookie whose session was ended
+ * (signed out everywhere, a password change, a deleted account) is refused, and cleared.
+ */
+const endedSession = {
+  401: {
+    description:
+      "unauthenticated: the request's session cookie belongs to a session that has ended (signed out everywhere, a password change, a deleted account); the response clears it",
+    headers: sessionCookieCleared,
+    content: { "application/json": { schema: ref(errorSchema) } },
+  },
+};
+
+/** The account routes: a signed-in account only; a guest or visitor, or an ended session. */
+const accountOnly = {
+  401: {
+    description:
+      "unauthenticated: no signed-in account (a guest or a visitor), or a session that has ended (its cookie is then cleared)",
+    content: { "application/json": { schema: ref(errorSchema) } },
+  },
+};
+
+const sessionCookie: HeaderDocs = {
+  "Set-Cookie": {
+    description: "The Auth.js session cookie, issued again",
+    required: true,
+    schema: { type: "string" },
+  },
+};
+
 const idParam = {
   name: "id",
   in: "path",
@@ -228,7 +275,7 @@ export function openApiDocument() {
       description: [
         "Chats and their messages, owned by a signed-in user (Auth.js session cookie) or a guest (signed `skillmate_guest` cookie, issued on a visitor's first write). Someone else's chat is always 404.",
         "Paths are written in the Django form, with a trailing slash, as the contract's clients call them; the form without the slash answers the same (one form may 308-redirect to the other, keeping method and body). `/api/openapi.json` names a file and has no slash.",
-        "Every error is JSON in the `Error` shape. A method a path does not list is refused with 405 `method_not_allowed` (with an `Allow` header); any other path under `/api/` is 404 `not_found`. Writes from another site are 403 `forbidden`. While the database is down or restarting, every operation that uses it answers 503 `unavailable` with `Retry-After`, before anything is stored or streamed: retrying with the same ids is safe.",
+        "Every error is JSON in the `Error` shape. A method a path does not list is refused with 405 `method_not_allowed` (with an `Allow` header); any other path under `/api/` is 404 `not_found`. Writes from another site are 403 `forbidden`. A session cookie whose session has ended (signed out everywhere, a password change, a deleted account) is 401 `unauthenticated` on every operation that reads the caller, and the response clears it. While the database is down or restarting, every operation that uses it answers 503 `unavailable` with `Retry-After`, before anything is stored or streamed: retrying with the same ids is safe.",
         "Not described here: `/api/auth/*`, the endpoints of Auth.js (sign-in, sign-out, session, CSRF token) that the app's pages use through next-auth; their form posts and redirects are Auth.js's protocol, not this API (a sign-in refused by the limits is a 429).",
       ].join("\n\n"),
     },
@@ -277,6 +324,7 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "A page of chats", chat.chatListSchema),
             ...errors("validation_error", DB),
+            ...endedSession,
           },
         },
         post: {
@@ -286,6 +334,7 @@ export function openApiDocument() {
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors(...writeErrors, "conflict", DB),
+            ...endedSession,
           },
         },
       },
@@ -297,6 +346,7 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "How many chats were unshared", chat.unshareAllSchema),
             ...errors("forbidden", "rate_limited", DB),
+            ...endedSession,
           },
         },
       },
@@ -343,6 +393,7 @@ export function openApiDocument() {
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors(...writeErrors, "conflict", DB),
+            ...endedSession,
           },
         },
       },
@@ -354,6 +405,7 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The chat", chat.chatDetailSchema),
             ...errors("not_found", DB),
+            ...endedSession,
           },
         },
         patch: {
@@ -364,6 +416,7 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The chat", chat.chatDetailSchema),
             ...errors(...writeErrors, "not_found", DB),
+            ...endedSession,
             403: {
               description:
                 "forbidden: a cross-site request, or a guest setting `is_discoverable: true` (only signed-in accounts let search engines index a chat); nothing of the PATCH applies",
@@ -377,6 +430,7 @@ export function openApiDocument() {
           responses: {
             ...ok(204, "Deleted"),
             ...errors("forbidden", "not_found", "rate_limited", DB),
+            ...endedSession,
           },
         },
       },
@@ -389,6 +443,7 @@ export function openApiDocument() {
           responses: {
             ...ok(201, "The chat", chat.chatDetailSchema),
             ...errors(...writeErrors, "not_found", "conflict", DB),
+            ...endedSession,
           },
         },
       },
@@ -401,6 +456,7 @@ export function openApiDocument() {
           responses: {
             ...ok(201, "The stored message", chat.messageSchema),
             ...errors(...writeErrors, "not_found", "conflict", DB),
+            ...endedSession,
           },
         },
       },
@@ -413,6 +469,7 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
             ...errors(...writeErrors, "not_found", DB),
+            ...endedSession,
           },
         },
       },
@@ -476,6 +533,7 @@ export function openApiDocument() {
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
             ...errors("forbidden", "not_found", "rate_limited", DB),
+            ...endedSession,
           },
         },
       },
@@ -488,6 +546,7 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The shared chat", chat.sharedChatSchema),
             ...errors("not_found", DB),
+            ...endedSession,
           },
         },
       },
@@ -507,10 +566,87 @@ export function openApiDocument() {
               },
             }),
             ...errors(...writeErrors, "conflict", DB),
+            ...endedSession,
             409: {
               description: "conflict: an account with this email (in any case) exists",
               content: { "application/json": { schema: ref(errorSchema) } },
             },
+          },
+        },
+      },
+      "/api/account/": {
+        get: {
+          operationId: "getAccount",
+          summary: "The caller's account (signed-in accounts only)",
+          responses: {
+            ...ok(200, "The account", account.accountSchema),
+            ...errors("unauthenticated", DB),
+            ...accountOnly,
+          },
+        },
+        patch: {
+          operationId: "updateAccount",
+          summary:
+            "Change the name and the email (at least one; the email is trimmed and lowercased, as at sign-up; an empty name clears it)",
+          requestBody: jsonBody(account.patchAccountSchema),
+          responses: {
+            ...ok(
+              200,
+              "The account; the session cookie is issued again with them",
+              account.accountSchema,
+              sessionCookie,
+            ),
+            ...errors(...writeErrors, "unauthenticated", "conflict", DB),
+            ...accountOnly,
+            409: {
+              description: "conflict: another account already has this email",
+              content: { "application/json": { schema: ref(errorSchema) } },
+            },
+          },
+        },
+        delete: {
+          operationId: "deleteAccount",
+          summary:
+            "Delete the account with its chats, messages and share links (each link is 404 at once, on every instance); every session of it ends",
+          description:
+            "Confirmed by `password`; an account without one (it signs in through GitHub or Google) sends its `email` instead. A wrong or missing confirmation is 400 `validation_error` with the field in `issues`, and deletes nothing. Password tries count against the sign-in limits of the account and the address (429).",
+          requestBody: jsonBody(account.deleteAccountSchema),
+          responses: {
+            ...ok(204, "Deleted; the session cookie is cleared", undefined, sessionCookieCleared),
+            ...errors(...writeErrors, "unauthenticated", DB),
+            ...accountOnly,
+          },
+        },
+      },
+      "/api/account/password/": {
+        post: {
+          operationId: "changePassword",
+          summary:
+            "Change the password: every other session of the account ends, the caller gets a fresh session cookie",
+          description:
+            "A wrong `current_password` (or an account without a password) is 400 `validation_error` with `current_password` in `issues`. Tries count against the sign-in limits of the account and the address (429). `new_password` follows the sign-up rules.",
+          requestBody: jsonBody(account.changePasswordSchema),
+          responses: {
+            ...ok(200, "The account, still signed in here", account.accountSchema, sessionCookie),
+            ...errors(...writeErrors, "unauthenticated", DB),
+            ...accountOnly,
+          },
+        },
+      },
+      "/api/account/sign-out-everywhere/": {
+        post: {
+          operationId: "signOutEverywhere",
+          summary:
+            "End every session of the account, this one included (no body); each is refused from its next request, on every instance",
+          responses: {
+            ...ok(
+              204,
+              "Signed out everywhere; the session cookie is cleared",
+              undefined,
+              sessionCookieCleared,
+            ),
+            ...errors("forbidden", "rate_limited", "unauthenticated", DB),
+            ...accountOnly,
           },
         },
       },
@@ -536,6 +672,7 @@ export function openApiDocument() {
               content: { "text/event-stream": { schema: { type: "string" } } },
             },
             ...errors(...writeErrors, "not_found", "conflict", DB),
+            ...endedSession,
             404: {
               description: "not_found: no such chat, or not the caller's",
               content: { "application/json": { schema: ref(errorSchema) } },

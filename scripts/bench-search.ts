@@ -91,8 +91,9 @@ async function main(cleanup: Cleanup) {
 
   const frequency = async (word: string) => {
     const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from chats_chatmessage m join chats_chat c on c.id = m.chat_id
-      where c.user_id = ${USER.id} and to_tsvector('english', m.content) @@ plainto_tsquery('english', ${word})`;
+      select count(*)::int as n from chats_chatmessage m
+      where (to_tsvector('english', m.content) || array_to_tsvector(array[coalesce(m.owner_key, '-')]))
+        @@ (plainto_tsquery('english', ${word}) && md5(${`u${USER.id}`})::tsquery)`;
     return row?.n ?? 0;
   };
   const queries = [
@@ -193,20 +194,21 @@ async function seed(sql: postgres.Sql): Promise<number> {
           md5('search' || g), ${MESSAGES_PER_CHAT},
           now() - g * interval '5 minutes', now() - g * interval '5 minutes'
         from generate_series(${from}, ${from + batch - 1}) g
-        returning id, created_at
+        returning id, user_id, created_at
       )
-      insert into chats_chatmessage (chat_id, message_type, content, created_at)
+      insert into chats_chatmessage (chat_id, message_type, content, created_at, owner_key)
       select made.id, case when n % 2 = 1 then 'user' else 'assistant' end,
         (select string_agg(${sqlWord("x")}, ' ')
          from (select ${draw(VOCABULARY)} as x
                from generate_series(1, 12 + (n * 7 + length(made.id::text)) % 29)) t),
-        made.created_at + n * interval '1 second'
+        made.created_at + n * interval '1 second', md5('u' || made.user_id)
       from made, generate_series(1, ${MESSAGES_PER_CHAT}) n`);
     console.info(`  ${from + batch} chats`);
   }
   console.info("indexing");
   await sql`set maintenance_work_mem = '512MB'`;
-  await sql`create index chats_chatmessage_search_idx on chats_chatmessage using gin (to_tsvector('english', content))`;
+  await sql`create index chats_chatmessage_search_idx on chats_chatmessage using gin
+    ((to_tsvector('english', content) || array_to_tsvector(array[coalesce(owner_key, '-')])))`;
   await sql`create index chats_chat_title_search_idx on chats_chat using gin (to_tsvector('english', title))`;
   await sql`vacuum (analyze)`;
   const seconds = (performance.now() - started) / 1000;
@@ -223,7 +225,9 @@ async function explain(sql: postgres.Sql, word: string): Promise<string> {
       with q as (select websearch_to_tsquery('english', ${word}) as query)
       select m.id, ts_rank(to_tsvector('english', m.content), q.query)::real as rank
       from chats_chatmessage m join chats_chat c on c.id = m.chat_id, q
-      where c.user_id = ${USER.id} and to_tsvector('english', m.content) @@ q.query
+      where c.user_id = ${USER.id} and numnode(q.query) > 0
+        and (to_tsvector('english', m.content) || array_to_tsvector(array[coalesce(m.owner_key, '-')]))
+          @@ (q.query && md5(${`u${USER.id}`})::tsquery)
       order by rank desc, m.id desc limit 21`;
     plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
   }

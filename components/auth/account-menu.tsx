@@ -10,6 +10,9 @@ export function AccountMenu({ caller }: { caller: Caller }) {
         <span className="text-sm" data-testid="account-name">
           {caller.name || caller.email}
         </span>
+        <Link href="/chatbot/settings" className={secondaryButton}>
+          Settings
+        </Link>
         <form action={signOutAction}>
           <button type="submit" className={secondaryButton}>
             Sign out

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { secondaryButton } from "@/components/ui/button-classes";
 
 // The native <dialog> gives focus trapping, Escape and the inert background for free.
@@ -12,6 +12,8 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onClose,
+  children,
+  busy = false,
 }: {
   open: boolean;
   title: string;
@@ -19,6 +21,10 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm: () => void;
   onClose: () => void;
+  /** What the confirmation needs besides a click (deleting an account: the password). */
+  children?: ReactNode;
+  /** While the confirmed action runs: the confirm button waits. */
+  busy?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,13 +51,15 @@ export function ConfirmDialog({
       <p id={bodyId} className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         {body}
       </p>
+      {children ? <div className="mt-4">{children}</div> : null}
       <div className="mt-5 flex justify-end gap-2">
         <button type="button" className={secondaryButton} onClick={onClose}>
           Cancel
         </button>
         <button
           type="button"
-          className="inline-flex items-center justify-center rounded-lg bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
+          className="inline-flex items-center justify-center rounded-lg bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
+          disabled={busy}
           onClick={onConfirm}
         >
           {confirmLabel}

@@ -4,7 +4,7 @@ import type { SearchCursor } from "@/lib/chats/cursor";
 import { getDb } from "../client";
 import { executedRows } from "../json-rows";
 import { chats, messages } from "../schema";
-import { type Owner, ownerCondition } from "./chats";
+import { type Owner, ownerCondition, ownerKey } from "./chats";
 
 export type SearchHit = {
   chatId: string;
@@ -24,10 +24,13 @@ export const HIGHLIGHT_END = "\u0002";
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=28, MinWords=12, ShortWord=2`;
 
 // Both expressions are those of the GIN indexes in db/schema.ts, so that PostgreSQL
-// finds the matching rows through them. A title match outweighs a message match (weight
+// finds the matching rows through them; a message must also hold its owner's lexeme,
+// so that the index hands over only the caller's (the join to their chats stays, as the
+// check that counts). A title match outweighs a message match (weight
 // A against the default D), so a chat named after the words comes first.
 const titleVector = sql`to_tsvector('english', ${chats.title})`;
 const contentVector = sql`to_tsvector('english', ${messages.content})`;
+const indexedContent = sql`(${contentVector} || array_to_tsvector(array[coalesce(${messages.ownerKey}, '-')]))`;
 
 /**
  * The owner's chats whose title or messages match `query` (web search syntax: words,
@@ -70,7 +73,8 @@ export async function searchChats({
         select ${messages.chatId}, ${messages.id}, ${messages.createdAt},
           ts_rank(${contentVector}, q.query)::real, ${messages.id}
         from ${messages} join ${chats} on ${chats.id} = ${messages.chatId}, q
-        where ${ownerCondition(owner)} and ${contentVector} @@ q.query
+        where ${ownerCondition(owner)} and numnode(q.query) > 0
+          and ${indexedContent} @@ (q.query && ${ownerKey(owner)}::tsquery)
       ),
       page as (
         select * from hits ${after} order by rank desc, id desc limit ${limit + 1}

@@ -26,6 +26,15 @@ function ownerColumns(owner: Owner) {
     : { userId: null, guestId: owner.guestId };
 }
 
+/** The owner as the messages' owner_key holds it (see db/schema.ts). */
+export function ownerKey(owner: Owner): SQL {
+  return "userId" in owner ? sql`md5(${`u${owner.userId}`})` : sql`md5(${`g${owner.guestId}`})`;
+}
+
+/** The owner_key of a chat row's owner, in SQL (`chat`: the row's alias or table). */
+const ownerKeyOfRow = (chat: SQL) =>
+  sql`md5(coalesce('u' || ${chat}.user_id, 'g' || ${chat}.guest_id::text))`;
+
 export function ownerCondition(owner: Owner) {
   return "userId" in owner ? eq(chats.userId, owner.userId) : eq(chats.guestId, owner.guestId);
 }
@@ -332,6 +341,7 @@ async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<
         // clock_timestamp, not now(): writers to one chat queue on its row lock, and
         // each must sort after the one before it.
         createdAt: sql`clock_timestamp()`,
+        ownerKey: ownerKey(chat.userId ? { userId: chat.userId } : { guestId: chat.guestId ?? "" }),
       })),
     )
     .onConflictDoNothing({ target: messages.id })
@@ -434,8 +444,9 @@ export function appendStatement(chatId: string, owner: Owner, batch: NewMessage[
       where m.chat_id <> locked.id limit 1
     ),
     ins as (
-      insert into ${messages} (id, chat_id, message_type, content, is_error, created_at)
-      select b.id, locked.id, b.message_type, b.content, b.is_error, clock_timestamp()
+      insert into ${messages} (id, chat_id, message_type, content, is_error, created_at, owner_key)
+      select b.id, locked.id, b.message_type, b.content, b.is_error, clock_timestamp(),
+        ${ownerKeyOfRow(sql`locked`)}
       from locked cross join batch b
       where not exists (select 1 from taken)
       order by b.ord
@@ -671,5 +682,17 @@ export async function moveGuestChatsToUser({
     .set({ userId, guestId: null })
     .where(eq(chats.guestId, guestId))
     .returning({ id: chats.id });
+  if (moved.length > 0) {
+    // Their messages are searched as the account's from now on.
+    await db
+      .update(messages)
+      .set({ ownerKey: ownerKey({ userId }) })
+      .where(
+        inArray(
+          messages.chatId,
+          moved.map((chat) => chat.id),
+        ),
+      );
+  }
   return moved.length;
 }

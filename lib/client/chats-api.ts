@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@/lib/errors";
+import type { ErrorBody, ErrorIssue } from "@/lib/errors";
 import type {
   ChatDetailOut,
   ChatListOut,
@@ -22,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     /** When the server said to come back (its Retry-After), in milliseconds. */
     readonly retryAfterMs?: number,
+    /** Which fields were wrong (validation_error), for a form to show beside each. */
+    readonly issues?: ErrorIssue[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -42,7 +44,8 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as Partial<ErrorBody>;
     if (body.error?.message) {
-      return new ApiError(response.status, body.error.code, body.error.message, after);
+      const { code, message, issues } = body.error;
+      return new ApiError(response.status, code, message, after, issues);
     }
   } catch {
     // Not the contract's JSON (a proxy's page, a dropped connection): say so generically.
@@ -72,7 +75,8 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
   return response;
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON call: its answer, or its refusal thrown as an ApiError (lib/client/account-api.ts too). */
+export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await request(path, {
     ...init,
     headers: init?.body ? { "content-type": "application/json" } : undefined,

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Owner } from "@/db/queries/chats";
 import { chatNotFound } from "@/lib/chats/errors";
 import { AppError } from "@/lib/errors";
-import { type Caller, ownerOf, resolveCaller } from "@/lib/identity/caller";
+import { type Caller, ownerOf, resolveCallerAndSession } from "@/lib/identity/caller";
 import { guestSetCookie, newGuestId } from "@/lib/identity/guest";
+import { clearSessionSetCookie } from "@/lib/identity/session-token";
 import { assertAcceptingWork } from "@/lib/lifecycle/shutdown";
 import { consumeOrThrow } from "@/lib/limits/enforce";
 import { limits } from "@/lib/limits/policies";
@@ -47,13 +48,23 @@ function callerLimitKey(caller: Caller, headers: Headers): string {
   return `addr:${clientAddress(headers)}`;
 }
 
+/**
+ * A session cookie whose session was ended elsewhere: refused on every route rather than
+ * served as a visitor (a client that believes it is signed in would write as a guest),
+ * and removed, so that the browser's next request is a visitor's.
+ */
+const sessionEnded = () =>
+  new AppError("unauthenticated", "Your session has ended. Please sign in again.", {
+    headers: { "set-cookie": clearSessionSetCookie() },
+  });
+
 const tooManyWrites = (wait: string) => `Too many changes in a short time: try again in ${wait}.`;
 const tooManyGuests = (wait: string) =>
   `Too many new visitors from your network right now: try again in ${wait}, or sign in.`;
 
 /**
  * The shared part of every API route: await params, refuse cross-site writes, resolve
- * the caller, limit write rates, issue a guest identity when a handler needs one, and
+ * the caller (refusing a session that has ended), limit write rates, issue a guest identity when a handler needs one, and
  * map whatever is thrown to the contract's error JSON.
  */
 export function route<C extends Context = NoParams>(
@@ -66,10 +77,11 @@ export function route<C extends Context = NoParams>(
       // While this instance shuts down, writes get 503 and go to another (reads still work).
       if (mutating) assertAcceptingWork();
       if (mutating) assertSameOrigin(request);
-      const [params, caller] = await Promise.all([
+      const [params, { caller, endedSession }] = await Promise.all([
         context.params as Promise<Awaited<C["params"]>>,
-        resolveCaller(request.headers),
+        resolveCallerAndSession(request.headers),
       ]);
+      if (endedSession) throw sessionEnded();
       if (mutating) {
         await consumeOrThrow(
           limits.writes(),

@@ -3,6 +3,7 @@ import {
   createUserWithPassword,
   EmailTakenError,
   getUserCredentialsByEmail,
+  getUserCredentialsById,
   type PublicUser,
   updateUserPasswordHash,
 } from "@/db/queries/users";
@@ -47,4 +48,14 @@ export async function authenticate(email: string, password: string): Promise<Pub
     await updateUserPasswordHash({ id: row.id, passwordHash: await hashPassword(password) });
   }
   return { id: row.id, email: row.email, name: row.name };
+}
+
+/**
+ * Whether `password` is the account's: null when the account has no password (it signs
+ * in through OAuth) or no longer exists, costing a verify all the same.
+ */
+export async function checkPassword(userId: string, password: string): Promise<boolean | null> {
+  const row = await getUserCredentialsById({ id: userId });
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await dummy()));
+  return row?.passwordHash ? ok : null;
 }

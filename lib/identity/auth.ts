@@ -12,6 +12,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { siteIsHttps } from "@/lib/identity/cookies";
 import { guestCookieName, verifyGuestCookie } from "@/lib/identity/guest";
 import { SESSION_MAX_AGE } from "@/lib/identity/session-token";
+import { checkedSessionToken, decodeLiveSession } from "@/lib/identity/session-validity";
 import { authenticateWithinLimits } from "@/lib/limits/sign-in";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -56,6 +57,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   // Cookie names and Secure follow the configured site, not X-Forwarded-Proto.
   useSecureCookies: siteIsHttps(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  // Wherever Auth.js reads the cookie (its session endpoint, OAuth account linking,
+  // sign-out), an ended session is no session.
+  jwt: { decode: decodeLiveSession },
   adapter: await getAuthAdapter(),
   pages: { signIn: "/sign-in" },
   providers: [
@@ -80,6 +84,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     }),
     ...oauthProviders(),
   ],
+  callbacks: {
+    // Stamps a token at sign-in (`user` given); refuses to re-sign an ended session.
+    jwt: ({ token, user }) => checkedSessionToken(token, Boolean(user)),
+  },
   events: {
     // A visitor who chatted as a guest keeps those chats when they sign in.
     async signIn({ user }) {

@@ -9,13 +9,18 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
+// The rules of a new password: at sign-up, and when it is changed (lib/validation/account.ts).
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, { message: `Use at least ${PASSWORD_MIN} characters.` })
+  .max(200, { message: "Use at most 200 characters." });
+
+export const nameSchema = z.string().trim().max(100, { message: "Use at most 100 characters." });
+
 export const registerSchema = z.strictObject({
   email: emailSchema,
-  password: z
-    .string()
-    .min(PASSWORD_MIN, { message: `Use at least ${PASSWORD_MIN} characters.` })
-    .max(200, { message: "Use at most 200 characters." }),
-  name: z.string().trim().max(100, { message: "Use at most 100 characters." }).optional(),
+  password: newPasswordSchema,
+  name: nameSchema.optional(),
 });
 
 export const signInSchema = z.object({

@@ -2,6 +2,9 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import * as catchAllRoute from "@/app/api/[...path]/route";
 import * as accountExportRoute from "@/app/api/account/export/route";
+import * as accountPasswordRoute from "@/app/api/account/password/route";
+import * as accountRoute from "@/app/api/account/route";
+import * as signOutEverywhereRoute from "@/app/api/account/sign-out-everywhere/route";
 import * as chatbotRoute from "@/app/api/chatbot/route";
 import * as exportRoute from "@/app/api/chats/[id]/export/route";
 import * as messageRoute from "@/app/api/chats/[id]/message/route";
@@ -21,6 +24,13 @@ import * as registerRoute from "@/app/api/register/route";
 import { openApiDocument } from "@/lib/openapi";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { type Call, callRoute, uniqueEmail } from "../helpers/http";
+
+/** The Cookie header a browser would send after a response's Set-Cookie headers. */
+const cookieHeaderFrom = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .join("; ");
 
 // Real responses of the route handlers, called in-process against the test database,
 // checked against the OpenAPI document: each status must be documented for its
@@ -82,6 +92,9 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/{id}/export/": exportRoute,
   "/api/account/export/": accountExportRoute,
   "/api/register/": registerRoute,
+  "/api/account/": accountRoute,
+  "/api/account/password/": accountPasswordRoute,
+  "/api/account/sign-out-everywhere/": signOutEverywhereRoute,
   "/api/chatbot/": chatbotRoute,
   "/api/openapi.json": openApiRoute,
   "/api/health/": healthRoute,
@@ -442,6 +455,41 @@ describe("real responses match the OpenAPI document", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("validation_error");
+  });
+
+  test("the account: read, change, password, sign out everywhere, delete; an ended session is 401", async () => {
+    const user = await signedInUser("openapi-account");
+    expect((await call("GET", "/api/account/", { as: user })).status).toBe(200);
+    expect((await call("GET", "/api/account/", { as: guest("openapi-account") })).status).toBe(401);
+    const renamed = await call("PATCH", "/api/account/", { as: user, body: { name: "Renamed" } });
+    expect(renamed.status).toBe(200);
+    const other = await signedInUser("openapi-account-other");
+    const taken = await call("PATCH", "/api/account/", { as: user, body: { email: other.email } });
+    expect(taken.status).toBe(409);
+    const wrong = await call("POST", "/api/account/password/", {
+      as: user,
+      body: { current_password: "not it", new_password: "a new long one" },
+    });
+    expect(wrong.status).toBe(400);
+    const changed = await call("POST", "/api/account/password/", {
+      as: user,
+      body: { current_password: "long enough", new_password: "a new long one" },
+    });
+    expect(changed.status).toBe(200);
+    // The cookie the change was made with has ended: on any route that reads the caller.
+    expect((await call("GET", "/api/chats/", { as: user })).status).toBe(401);
+    const fresh = { label: "fresh", headers: { cookie: cookieHeaderFrom(changed.headers) } };
+    expect((await call("POST", "/api/account/sign-out-everywhere/", { as: fresh })).status).toBe(
+      204,
+    );
+    const again = await signedInUser("openapi-account-delete");
+    const refused = await call("DELETE", "/api/account/", { as: again, body: { password: "no" } });
+    expect(refused.status).toBe(400);
+    const deleted = await call("DELETE", "/api/account/", {
+      as: again,
+      body: { password: "long enough" },
+    });
+    expect(deleted.status).toBe(204);
   });
 
   test("the assistant: a UI message stream, then the reply is stored", async () => {

@@ -19,7 +19,13 @@ describe("POST /api/register", () => {
     expect(body).toEqual({ id: expect.any(String), email, name: "Ann" });
 
     const caller = await resolveCaller(new Headers({ cookie: cookieHeaderFrom(response) }));
-    expect(caller).toEqual({ kind: "user", userId: body.id, name: "Ann", email });
+    expect(caller).toEqual({
+      kind: "user",
+      userId: body.id,
+      name: "Ann",
+      email,
+      signedInAt: expect.any(Number),
+    });
   });
 
   test("moves the caller's guest chats to the new account and ends the guest identity", async () => {

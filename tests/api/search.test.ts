@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as searchRoute from "@/app/api/chats/search/route";
-import { createChatWithMessages, type Owner } from "@/db/queries/chats";
+import { createChatWithMessages, moveGuestChatsToUser, type Owner } from "@/db/queries/chats";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { callRoute } from "../helpers/http";
 
@@ -142,6 +142,16 @@ test("only the caller's chats are searched; a visitor with no identity finds not
     expect(page.status).toBe(200);
     expect(page.body.results.map((r) => r.title)).toEqual(expected);
   }
+});
+
+test("a guest who signs in finds their guest chats' messages as the account", async () => {
+  const visitor = guest();
+  const { chat: theirs } = await chat(ownerOf(visitor), "Pottery", "centering clay on the wheel");
+  const me = await signedInUser("search-moved");
+  expect((await search(me, q("clay"))).body.results).toEqual([]);
+  await moveGuestChatsToUser({ guestId: visitor.guestId, userId: me.userId });
+  expect((await search(me, q("clay"))).body.results.map((r) => r.chat_id)).toEqual([theirs.id]);
+  expect((await search(visitor, q("clay"))).body.results).toEqual([]);
 });
 
 test("archived chats are found too", async () => {

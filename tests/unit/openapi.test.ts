@@ -65,7 +65,7 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
   expect(validate({ ...chat, message_count: -1 })).toBe(false);
 });
 
-test("the OpenAPI document lists the endpoints of the contract, continue, sign-up, the assistant, health and itself, with their errors", () => {
+test("the OpenAPI document lists the endpoints of the contract, continue, sign-up, the account, the assistant, health and itself, with their errors", () => {
   const doc = openApiDocument();
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -92,6 +92,11 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "GET /api/chats/{id}/export/",
       "GET /api/account/export/",
       "POST /api/register/",
+      "GET /api/account/",
+      "PATCH /api/account/",
+      "DELETE /api/account/",
+      "POST /api/account/password/",
+      "POST /api/account/sign-out-everywhere/",
       "POST /api/chatbot/",
       "GET /api/openapi.json",
       "GET /api/health/",

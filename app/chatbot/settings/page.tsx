@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeleteAccount } from "@/components/account/delete-account";
+import { PasswordForm } from "@/components/account/password-form";
+import { ProfileForm } from "@/components/account/profile-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { primaryButton, secondaryButton } from "@/components/ui/button-classes";
+import { getAccountById } from "@/db/queries/users";
+import { serializeAccount } from "@/lib/account/reads";
+import { currentCaller } from "@/lib/identity/current-caller";
+
+export const metadata: Metadata = {
+  title: "Account settings",
+  robots: { index: false },
+};
+
+// Reads the caller's cookies before anything can be shown: rendered per request.
+export const instant = false;
+
+const HERE = "/chatbot/settings";
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+/** The caller's account: profile, password, sessions, deletion. Accounts only. */
+export default async function SettingsPage() {
+  const caller = await currentCaller();
+  const row = caller.kind === "user" ? await getAccountById({ id: caller.userId }) : null;
+  return (
+    <main className="mx-auto w-full max-w-2xl px-4 py-8">
+      <Link href="/chatbot" className="text-sm font-medium underline underline-offset-2">
+        Back to chats
+      </Link>
+      <h1 className="mt-4 text-2xl font-semibold tracking-tight">Account settings</h1>
+      {row ? (
+        <>
+          <Section title="Profile">
+            <ProfileForm account={serializeAccount(row)} />
+          </Section>
+          {row.hasPassword ? (
+            <Section title="Password">
+              <PasswordForm />
+            </Section>
+          ) : (
+            <Section title="Password">
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                You sign in through GitHub or Google: this account has no password to change.
+              </p>
+            </Section>
+          )}
+          <Section title="Sessions">
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Lost a device, or signed in somewhere you should not have? End every session of this
+              account at once.
+            </p>
+            <SignOutEverywhere />
+          </Section>
+          <Section title="Delete account">
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Deletes your account with every chat, message and shared link. Shared links stop
+              working at once.
+            </p>
+            <DeleteAccount hasPassword={row.hasPassword} />
+          </Section>
+        </>
+      ) : (
+        <>
+          <p className="mt-4">
+            {caller.kind === "guest"
+              ? "You are chatting as a guest: there is no account to manage. Sign up to keep your chats on every device (the ones you have move to your account), or sign in."
+              : "Account settings are for signed-in accounts. Sign in, or sign up: it is free."}
+          </p>
+          <div className="mt-4 flex gap-2">
+            <Link href={`/sign-up?next=${HERE}`} className={primaryButton}>
+              Sign up
+            </Link>
+            <Link href={`/sign-in?next=${HERE}`} className={secondaryButton}>
+              Sign in
+            </Link>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

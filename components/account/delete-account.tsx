@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
+import { Field } from "@/components/ui/field";
+import { accountApi } from "@/lib/client/account-api";
+import { type Refusal, refusalOf } from "./api-refusal";
+
+/**
+ * Deletes the account, confirmed in a dialog by its password; an account without one
+ * (GitHub, Google) types its email instead.
+ */
+export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const field = hasPassword ? "password" : "email";
+
+  async function remove() {
+    setBusy(true);
+    const failed = await refusalOf(() => accountApi.remove({ [field]: typed }));
+    setBusy(false);
+    setRefusal(failed);
+    if (failed) return;
+    window.location.assign("/");
+  }
+
+  function close() {
+    setConfirming(false);
+    setTyped("");
+    setRefusal(null);
+  }
+
+  return (
+    <div>
+      <button
+        type="button"
+        className="inline-flex items-center justify-center rounded-lg border border-red-700 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 dark:border-red-400 dark:text-red-400 dark:hover:bg-red-950"
+        onClick={() => setConfirming(true)}
+      >
+        Delete account
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete your account?"
+        body="Your account, every chat and message, and every shared link are deleted at once. This cannot be undone."
+        confirmLabel="Delete account"
+        busy={busy || typed === ""}
+        onConfirm={() => void remove()}
+        onClose={close}
+      >
+        <Field
+          id="delete-confirmation"
+          name={field}
+          type={hasPassword ? "password" : "email"}
+          label={hasPassword ? "Your password" : "Type your email to confirm"}
+          autoComplete={hasPassword ? "current-password" : "off"}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          error={refusal ? (refusal.fields[field] ?? refusal.message) : undefined}
+        />
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { AuthPages } from "./pages/auth";
+
+// The account settings page: profile, password (other browsers signed out, this one not),
+// sign out everywhere, delete (the shared links dead at once); guests are sent to sign up.
+
+const password = "a long enough password";
+const newPassword = "another long password";
+const newEmail = (label: string) => `${label}-${crypto.randomUUID()}@example.test`;
+
+async function checkPage(page: Page, testInfo: TestInfo, name: string) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+}
+
+test("a guest is told to sign up or sign in", async ({ page }, testInfo) => {
+  await page.goto("/chatbot/settings");
+  await expect(page.getByRole("heading", { name: "Account settings", level: 1 })).toBeVisible();
+  await expect(page.getByText(/for signed-in accounts/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign up" })).toHaveAttribute(
+    "href",
+    "/sign-up?next=/chatbot/settings",
+  );
+  await checkPage(page, testInfo, "account-guest");
+});
+
+test("profile, password, sign out everywhere, delete", async ({ page, browser }, testInfo) => {
+  const auth = new AuthPages(page);
+  const email = newEmail("settings");
+  await auth.signUp({ name: "Sam", email, password });
+  await expect(auth.accountName()).toHaveText("Sam");
+  const created = await page.request.post("/api/chats", {
+    data: { title: "Shared", messages: [{ message_type: "user", content: "hello" }] },
+  });
+  const chat = await created.json();
+  await page.request.post(`/api/chats/${chat.id}/share`, { data: { is_shared: true } });
+  const reader = await browser.newContext();
+  const shareStatus = async () =>
+    (await reader.request.get(`/api/chats/share/${chat.share_id}/`)).status();
+  expect(await shareStatus()).toBe(200);
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Account settings", level: 1 })).toBeVisible();
+  await checkPage(page, testInfo, "account-settings");
+
+  // Profile: the new name shows in the account menu. (Forms are looked up by name: Next
+  // keeps the pages visited before hidden in the document, the sign-up form among them.)
+  const profile = page.getByRole("form", { name: "Profile" });
+  await profile.getByLabel("Name").fill("Samantha");
+  await profile.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.goto("/");
+  await expect(auth.accountName()).toHaveText("Samantha");
+  // The account menu, with its Settings link, on a phone.
+  await page.goto("/chatbot");
+  await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("account-menu-390.png") });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Another browser, signed in too, is signed out by the password change; this one is not.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const otherAuth = new AuthPages(otherPage);
+  await otherAuth.signIn({ email, password });
+  await expect(otherAuth.accountName()).toHaveText("Samantha");
+
+  await page.goto("/chatbot/settings");
+  const passwordForm = page.getByRole("form", { name: "Change password" });
+  await passwordForm.getByLabel("Current password").fill("not my password");
+  await passwordForm.getByLabel(/^New password/).fill(newPassword);
+  await passwordForm.getByRole("button", { name: "Change password" }).click();
+  await expect(passwordForm.getByText("That is not your current password.")).toBeVisible();
+  await passwordForm.getByLabel("Current password").fill(password);
+  await passwordForm.getByRole("button", { name: "Change password" }).click();
+  await expect(passwordForm.getByText(/Password changed/)).toBeVisible();
+  await page.goto("/");
+  await expect(auth.accountName()).toHaveText("Samantha");
+  await otherPage.goto("/");
+  await expect(otherAuth.accountName()).toHaveCount(0);
+  expect((await otherPage.request.get("/api/chats")).status()).toBe(401);
+
+  // Sign out everywhere: Cancel keeps the session, confirming ends it here too.
+  await page.goto("/chatbot/settings");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  const signOutDialog = page.getByRole("dialog", { name: "Sign out everywhere?" });
+  await signOutDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(signOutDialog).toBeHidden();
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await signOutDialog.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // Delete, confirmed by the password in the dialog.
+  await auth.signIn({ email, password: newPassword });
+  await expect(auth.accountName()).toHaveText("Samantha");
+  await page.goto("/chatbot/settings");
+  await page.getByRole("button", { name: "Delete account" }).click();
+  const deleteDialog = page.getByRole("dialog", { name: "Delete your account?" });
+  await deleteDialog.getByLabel("Your password").fill("wrong password");
+  await deleteDialog.getByRole("button", { name: "Delete account" }).click();
+  await expect(deleteDialog.getByText("That is not your password.")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("account-delete-dialog.png") });
+  await deleteDialog.getByLabel("Your password").fill(newPassword);
+  await deleteDialog.getByRole("button", { name: "Delete account" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await shareStatus()).toBe(404);
+
+  await auth.signIn({ email, password: newPassword });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Wrong email or password." }),
+  ).toBeVisible();
+  await reader.close();
+  await other.close();
+});
