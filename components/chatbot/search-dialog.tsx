@@ -125,6 +125,11 @@ export function SearchDialog({
 
   // Up and down move through the box and the results, as in a menu.
   function onKeyDown(event: KeyboardEvent) {
+    // One Escape closes, even from a search box with text (which would only clear it).
+    if (event.key === "Escape") {
+      event.preventDefault();
+      return onClose();
+    }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const links = [...(list.current?.querySelectorAll<HTMLAnchorElement>("a") ?? [])];
     if (links.length === 0) return;
