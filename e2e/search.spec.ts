@@ -30,9 +30,12 @@ test("search chats and open one at the message that matched", async ({ page }, t
   expect(other.status()).toBe(201);
 
   await page.goto("/chatbot");
-  await page.keyboard.press("Control+k");
   const dialog = page.getByRole("dialog", { name: "Search chats" });
-  await expect(dialog).toBeVisible();
+  // The shortcut listens once the page has hydrated: pressed again until then.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(dialog.getByRole("searchbox", { name: "Search chats" })).toBeFocused();
   await page.keyboard.type("bow");
   const results = dialog.getByRole("list", { name: "Search results" });
