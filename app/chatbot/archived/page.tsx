@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ArchivedChats } from "@/components/archived/archived-chats";
+import { SubPage } from "@/components/ui/sub-page";
 import { listChatsByOwner } from "@/db/queries/chats";
 import { encodeCursor } from "@/lib/chats/cursor";
 import { toChatOut } from "@/lib/chats/serialize";
@@ -29,18 +29,14 @@ export default async function ArchivedPage() {
   ]);
   const last = page.chats.at(-1);
   return (
-    <main className="mx-auto w-full max-w-3xl px-4 py-8">
-      <Link href="/chatbot" className="text-sm font-medium underline underline-offset-2">
-        Back to chats
-      </Link>
-      <h1 className="mt-4 text-2xl font-semibold tracking-tight">Archived chats</h1>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Archived chats are kept, out of your chat list. Their share links keep working.
-      </p>
+    <SubPage
+      title="Archived chats"
+      intro="Archived chats are kept, out of your chat list. Their share links keep working."
+    >
       <ArchivedChats
         initial={page.chats.map((chat) => toChatOut(chat, baseUrl))}
         initialCursor={page.hasMore && last ? encodeCursor(last) : null}
       />
-    </main>
+    </SubPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SharedLinks } from "@/components/share-links/shared-links";
+import { SubPage } from "@/components/ui/sub-page";
 import { listChatsByOwner } from "@/db/queries/chats";
 import { toChatOut } from "@/lib/chats/serialize";
 import { ownerOf } from "@/lib/identity/caller";
@@ -29,15 +29,10 @@ export default async function SharedLinksPage() {
     pageBaseUrl(),
   ]);
   return (
-    <main className="mx-auto w-full max-w-3xl px-4 py-8">
-      <Link href="/chatbot" className="text-sm font-medium underline underline-offset-2">
-        Back to chats
-      </Link>
-      <h1 className="mt-4 text-2xl font-semibold tracking-tight">Shared links</h1>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Anyone with one of these links can read the chat. Unsharing makes the link stop working at
-        once.
-      </p>
+    <SubPage
+      title="Shared links"
+      intro="Anyone with one of these links can read the chat. Unsharing makes the link stop working at once."
+    >
       <SharedLinks
         initial={page.chats.map((chat) => ({
           ...toChatOut(chat, baseUrl),
@@ -45,6 +40,6 @@ export default async function SharedLinksPage() {
         }))}
         more={page.hasMore}
       />
-    </main>
+    </SubPage>
   );
 }
