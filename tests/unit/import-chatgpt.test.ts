@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { chatgptConversations, conversationToChat } from "@/lib/chats/import-chatgpt";
 import type { ImportedChat } from "@/lib/chats/import-source";
 import { AppError } from "@/lib/errors";
+import { generatedExport } from "../helpers/chatgpt-export";
 
 // ChatGPT's conversations.json as exports really are: trees of nodes with a null root,
 // regenerated branches, system, tool and hidden messages, images among text parts,
@@ -169,4 +170,28 @@ describe("chatgptConversations", () => {
     );
     expect(chat.messages.map((m) => m.content)).toEqual(["B", "A"]);
   });
+});
+
+test("a 50 MB conversations.json is read a conversation at a time", {
+  timeout: 120_000,
+}, async () => {
+  const { stream, conversations } = generatedExport(50 * 1024 * 1024);
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  let messages = 0;
+  let chats = 0;
+  const started = performance.now();
+  for await (const chat of chatgptConversations(stream as unknown as AsyncIterable<Uint8Array>)) {
+    chats += 1;
+    messages += chat.messages.length;
+    if (chats % 100 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  const mib = (n: number) => Math.round(n / 1024 / 1024);
+  console.log(
+    `parsed ${chats} conversations (${messages} messages) in ${((performance.now() - started) / 1000).toFixed(1)} s, heap peak +${mib(peak - baseline)} MiB`,
+  );
+  expect(chats).toBe(conversations());
+  expect(messages).toBe(chats * 10);
+  // The file's text is 50 MB: a heap that grew by as much would be holding it.
+  expect(peak - baseline).toBeLessThan(48 * 1024 * 1024);
 });
