@@ -49,7 +49,10 @@ export function ImportChats() {
       setState({
         step: "failed",
         message: error.message,
-        details: (error.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+        // The server's message already says what its one issue says: shown once.
+        details: (error.issues ?? [])
+          .filter((i) => !error.message.includes(i.message))
+          .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
       });
     } finally {
       upload.current = null;
@@ -109,7 +112,7 @@ export function ImportChats() {
       {state.step === "failed" ? (
         <div role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
           <p>{state.message}</p>
-          {state.details.length > 0 && state.details[0] !== state.message ? (
+          {state.details.length > 0 ? (
             <ul className="mt-1 list-disc pl-5">
               {state.details.map((detail) => (
                 <li key={detail}>{detail}</li>
