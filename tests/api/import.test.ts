@@ -10,6 +10,7 @@ import {
   listChatsByOwner,
   type Owner,
 } from "@/db/queries/chats";
+import { importChats } from "@/lib/chats/writes";
 import { verifyGuestCookie } from "@/lib/identity/guest";
 import { type ImportResultOut, importResultSchema } from "@/lib/validation/import";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
@@ -287,6 +288,27 @@ describe("POST /api/chats/import/ refuses malformed files and stores nothing", (
     expect(error.message).toMatch(message);
     expect(error.issues?.length).toBe(1);
     expect(await totals(ownerOf(me))).toEqual(before);
+  });
+
+  test("the import's transaction alone stores nothing of a file that fails part-way", async () => {
+    // Past the route's check (checkImportFile): the fault is met after two batches were
+    // written inside the transaction, which rolls them back.
+    const me = guest("import-rollback");
+    const file = JSON.stringify([
+      ...Array.from({ length: 250 }, (_, i) => ({
+        ...(good[0] as object),
+        id: `r${i}`,
+        conversation_id: `r${i}`,
+      })),
+      { id: "last", mapping: 5 },
+    ]);
+    async function* bytes() {
+      yield Buffer.from(file);
+    }
+    await expect(
+      importChats({ owner: ownerOf(me), reader: "chatgpt", bytes: bytes() }),
+    ).rejects.toMatchObject({ code: "validation_error" });
+    expect(await totals(ownerOf(me))).toEqual({ chats: 0, messages: 0 });
   });
 
   test("a visitor's malformed file makes no guest and no chat", async () => {

@@ -1,3 +1,4 @@
+import { checkImportFile } from "@/lib/chats/import";
 import { spoolBody } from "@/lib/chats/import-body";
 import { assertImportMediaType, importReaderFor } from "@/lib/chats/import-format";
 import { importChats } from "@/lib/chats/writes";
@@ -13,6 +14,8 @@ export const POST = route(async ({ request, ensureOwner }) => {
   const body = await spoolBody(request, env().IMPORT_MAX_BYTES);
   try {
     const reader = importReaderFor(contentType, body.head);
+    // A malformed file is refused before a transaction opens, or a visitor becomes a guest.
+    await checkImportFile({ reader, bytes: body.open() });
     const owner = await ensureOwner();
     const result = await importChats({ owner, reader, bytes: body.open() });
     return Response.json(importResultSchema.parse(result));
