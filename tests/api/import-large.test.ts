@@ -7,7 +7,8 @@ import { generatedExport } from "../helpers/chatgpt-export";
 
 // A large ChatGPT export through the route: streamed in (no Content-Length), spooled,
 // read a conversation at a time. Prints its time and the process's peak memory. 10 MiB
-// here (the database's work dominates: 50 MiB took 46 s on PGlite, 17 s on PostgreSQL);
+// here (the database's work dominates: 50 MiB took 13–46 s on PGlite, 11–17 s on
+// PostgreSQL, depending on the machine's load);
 // IMPORT_TEST_MIB=50 runs the full size, and tests/unit/import-chatgpt.test.ts reads
 // 50 MiB at the parser level on every run.
 
