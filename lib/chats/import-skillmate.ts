@@ -18,13 +18,18 @@ async function* lines(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> 
   const utf8 = decoder();
   let pending = "";
   for await (const chunk of bytes) {
+    // Only the new text can hold the next newline: a long line is not searched again
+    // for each chunk it spans.
+    let from = pending.length;
     pending += decodeOrThrow(utf8, chunk, true);
-    let newline = pending.indexOf("\n");
-    while (newline >= 0) {
-      yield pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf("\n");
+    let start = 0;
+    for (let newline = pending.indexOf("\n", from); newline >= 0; ) {
+      yield pending.slice(start, newline);
+      start = newline + 1;
+      from = start;
+      newline = pending.indexOf("\n", from);
     }
+    pending = pending.slice(start);
   }
   pending += decodeOrThrow(utf8, undefined, false);
   if (pending !== "") yield pending;

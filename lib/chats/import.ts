@@ -72,7 +72,9 @@ function toRow(owner: Owner, reader: ImportReader, chat: ImportedChat): ImportCh
       : firstUser
         ? titleFromMessage(firstUser.content)
         : DEFAULT_TITLE,
-    titleIsCustom: chat.title !== null,
+    // An export's "New chat" is the default title, not one the user chose: the first
+    // message a later turn adds may still name the chat.
+    titleIsCustom: chat.title !== null && chat.title !== DEFAULT_TITLE,
     createdAt: chat.createdAt,
     updatedAt: chat.updatedAt,
     messages: chat.messages.map((m) => ({
