@@ -40,6 +40,13 @@ const schema = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   // Pause between the offline responder's chunks, so that it streams like a model.
   AI_OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  // POST /api/chats/import/: the largest file one import takes (a ChatGPT export's
+  // conversations.json, or this app's export), in bytes; the rest of the API takes 1 MiB.
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
   // Limits and quotas (docs/security.md). Each count of 0 switches that one off;
   // RATE_LIMITS=off switches them all off (benchmarks, load tests).
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),

@@ -3,6 +3,7 @@ import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import * as account from "@/lib/validation/account";
 import * as chat from "@/lib/validation/chat";
 import { chatbotRequestSchema } from "@/lib/validation/chatbot";
+import { importResultSchema } from "@/lib/validation/import";
 import { registerSchema } from "@/lib/validation/user";
 
 // The OpenAPI 3.1 document of the app's API (GET /api/openapi.json), generated from the
@@ -94,6 +95,7 @@ for (const schema of [
 ]) {
   addSchema(responseBodies, schema);
 }
+addSchema(responseBodies, importResultSchema);
 addSchema(responseBodies, errorSchema, "Error");
 addSchema(responseBodies, accountSchema, "Account");
 addSchema(responseBodies, healthSchema, "Health");
@@ -346,6 +348,43 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "How many chats were unshared", chat.unshareAllSchema),
             ...errors("forbidden", "rate_limited", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/import/": {
+        post: {
+          operationId: "importChats",
+          summary:
+            "Import a ChatGPT data export's conversations.json, or this app's NDJSON or JSON export, into the caller's chats",
+          description:
+            "The body is the file itself, up to `IMPORT_MAX_BYTES` (50 MiB by default; not the API's 1 MiB), streamed and read one conversation at a time. The format is told by the first byte: a JSON array is ChatGPT's (each conversation's current branch, its user and assistant text; system, tool and hidden messages, other content and other branches are left out), an object is this app's export (NDJSON when its first line is a whole header). All or nothing: a malformed file, anywhere in it, is 400 `validation_error` naming the conversation (or line) and what is wrong, and stores nothing. Idempotent: chats and messages get ids derived from the caller and the file, so the same file again creates nothing (`already_imported`), and a conversation continued since gets only its new messages. Imported chats are never shared. A visitor gets a guest identity.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  description:
+                    "ChatGPT's conversations.json (an array of conversations), or an `ExportDocument`",
+                },
+              },
+              "application/x-ndjson": {
+                schema: {
+                  type: "string",
+                  description:
+                    "An account export: `ExportHeader`, `ExportChat` lines, `ExportEnd` (a file without it was cut short)",
+                },
+              },
+            },
+          },
+          responses: {
+            ...ok(
+              200,
+              "What was imported, and what was skipped and why",
+              importResultSchema,
+              newGuestCookie,
+            ),
+            ...errors(...writeErrors, DB),
             ...endedSession,
           },
         },

@@ -24,6 +24,8 @@ import {
   messageIdTaken,
   sharedChatNotFound,
 } from "./errors";
+import { runImport } from "./import";
+import type { ImportReader } from "./import-format";
 
 // Every write to a chat, from the API and the chatbot alike. Each one that can change
 // what the public sees of a shared chat expires its cached page here, before it returns,
@@ -156,4 +158,19 @@ export async function deleteReplyToReplace(args: { chatId: string; owner: Owner;
   if (deleted.outcome === "removed" && deleted.chat.isShared) {
     await expireSharedChat(deleted.chat.shareId);
   }
+}
+
+/**
+ * Imports a ChatGPT export or this app's own into the owner's chats, all or nothing
+ * (lib/chats/import.ts). New chats are never shared; a chat imported before that
+ * gets messages it lacked may be, and its public page shows them at once.
+ */
+export async function importChats(args: {
+  owner: Owner;
+  reader: ImportReader;
+  bytes: AsyncIterable<Uint8Array>;
+}) {
+  const { result, changedShareIds } = await mapTakenIds(runImport(args));
+  await expireSharedChats(changedShareIds);
+  return result;
 }

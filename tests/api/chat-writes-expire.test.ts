@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import {
   createChatWithMessages,
   getSharedChatByShareId,
+  listChatsByOwner,
   listDiscoverableChats,
   type Owner,
   updateOwnedChat,
@@ -147,7 +148,45 @@ const scenarios: Scenario[] = [
       return writes.deleteReplyToReplace({ chatId: chat.id, owner, id: inserted[1]?.id ?? "" });
     },
   },
+  {
+    write: "importChats",
+    name: "an imported chat, since shared, imported again with a new message (checked here: an import writes only chats of its own)",
+    run: async (owner) => {
+      const conversation = (parts: string[]) => [
+        {
+          id: "conv-1",
+          title: "Imported",
+          current_node: `n${parts.length - 1}`,
+          mapping: Object.fromEntries(
+            parts.map((text, i) => [
+              `n${i}`,
+              {
+                parent: i === 0 ? null : `n${i - 1}`,
+                message: {
+                  author: { role: "user" },
+                  content: { content_type: "text", parts: [text] },
+                },
+              },
+            ]),
+          ),
+        },
+      ];
+      const file = (parts: string[]) => bytesOf(JSON.stringify(conversation(parts)));
+      await writes.importChats({ owner, reader: "chatgpt", bytes: file(["Hello"]) });
+      const [imported] = (await listChatsByOwner({ owner, limit: 100 })).chats.filter(
+        (c) => c.title === "Imported",
+      );
+      await updateOwnedChat({ id: imported?.id ?? "", owner, changes: { isShared: true } });
+      expired.length = 0;
+      await writes.importChats({ owner, reader: "chatgpt", bytes: file(["Hello", "Again"]) });
+      expect(expired).toContain(shareTag(imported?.shareId ?? ""));
+    },
+  },
 ];
+
+async function* bytesOf(text: string): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(text);
+}
 
 test("every write in lib/chats/writes.ts has a scenario below", () => {
   const exported = Object.entries(writes)
@@ -189,8 +228,8 @@ describe("a write that changes what the public sees of a shared chat expires it"
       await run(owner, chat, failedReplyId);
       if (JSON.stringify(await publicView(chat.shareId)) !== before) changed += 1;
     }
-    // All but the two that write another chat (createChat and continueSharedChat) and
-    // the two the public never sees (a pin and an archive).
-    expect(changed).toBe(scenarios.length - 4);
+    // All but the three that write another chat (createChat, continueSharedChat and
+    // importChats) and the two the public never sees (a pin and an archive).
+    expect(changed).toBe(scenarios.length - 5);
   });
 });

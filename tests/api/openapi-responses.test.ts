@@ -12,6 +12,7 @@ import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
+import * as importRoute from "@/app/api/chats/import/route";
 import * as listRoute from "@/app/api/chats/route";
 import * as searchRoute from "@/app/api/chats/search/route";
 import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
@@ -91,6 +92,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/search/": searchRoute,
   "/api/chats/{id}/export/": exportRoute,
   "/api/account/export/": accountExportRoute,
+  "/api/chats/import/": importRoute,
   "/api/register/": registerRoute,
   "/api/account/": accountRoute,
   "/api/account/password/": accountPasswordRoute,
@@ -434,6 +436,45 @@ describe("real responses match the OpenAPI document", () => {
     expect((await call("GET", "/api/account/export/", { as: nobody })).body).toHaveLength(2);
     const badQuery = await call("GET", "/api/account/export/", { as: owner, query: "?limit=5" });
     expect(badQuery.status).toBe(400);
+  });
+
+  test("import: an export read back, a malformed file, another media type", async () => {
+    const from = guest("openapi-import-from");
+    await newChat(from, { title: "Import me", messages: [msg("Hello")] });
+    const exported = await callRoute(accountExportRoute.GET, {
+      path: "/api/account/export/",
+      headers: from.headers,
+    });
+    const ndjson = await exported.text();
+    const ndjsonType = { "content-type": "application/x-ndjson" };
+    // A visitor: a guest identity comes with the import.
+    const first = await call("POST", "/api/chats/import/", {
+      rawBody: ndjson,
+      headers: ndjsonType,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ imported: 1, messages: 1 });
+    expect(first.headers.getSetCookie().some((c) => c.startsWith("skillmate_guest="))).toBe(true);
+    const to = guest("openapi-import-to");
+    await call("POST", "/api/chats/import/", { as: to, rawBody: ndjson, headers: ndjsonType });
+    const again = await call("POST", "/api/chats/import/", {
+      as: to,
+      rawBody: ndjson,
+      headers: ndjsonType,
+    });
+    expect(again.body).toMatchObject({ imported: 0, skipped: [{ reason: "already_imported" }] });
+    const malformed = await call("POST", "/api/chats/import/", {
+      as: to,
+      rawBody: "[1]",
+      headers: json,
+    });
+    expect(malformed.status).toBe(400);
+    const html = await call("POST", "/api/chats/import/", {
+      as: to,
+      rawBody: "<p>",
+      headers: { "content-type": "text/html" },
+    });
+    expect(html.status).toBe(415);
   });
 
   test("register: 201 signed in, 409 for a taken email, 400 for a bad one", async () => {

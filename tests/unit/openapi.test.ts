@@ -91,6 +91,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "GET /api/chats/search/",
       "GET /api/chats/{id}/export/",
       "GET /api/account/export/",
+      "POST /api/chats/import/",
       "POST /api/register/",
       "GET /api/account/",
       "PATCH /api/account/",

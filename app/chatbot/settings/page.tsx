@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccount } from "@/components/account/delete-account";
+import { ImportChats } from "@/components/account/import-chats";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
@@ -28,7 +29,18 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** The caller's account: profile, password, sessions, deletion. Accounts only. */
+function ImportSection() {
+  return (
+    <Section title="Import chats">
+      <ImportChats />
+    </Section>
+  );
+}
+
+/**
+ * The caller's account: profile, password, sessions, deletion (accounts only); and the
+ * import of chats, which guests may use too (their first import gives a visitor a guest).
+ */
 export default async function SettingsPage() {
   const caller = await currentCaller();
   const row = caller.kind === "user" ? await getAccountById({ id: caller.userId }) : null;
@@ -61,6 +73,7 @@ export default async function SettingsPage() {
             </p>
             <SignOutEverywhere />
           </Section>
+          <ImportSection />
           <Section title="Delete account">
             <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
               Deletes your account with every chat, message and shared link. Shared links stop
@@ -84,6 +97,7 @@ export default async function SettingsPage() {
               Sign in
             </Link>
           </div>
+          <ImportSection />
         </>
       )}
     </main>
