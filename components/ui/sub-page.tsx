@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** A page beside the chats (Shared links, Archived chats, settings): a way back, a title. */
+/** A page beside the chats (Shared links, Archived chats, Account settings): a way back, a title. */
 export function SubPage({
   title,
   intro,

@@ -6,6 +6,7 @@ import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { primaryButton, secondaryButton } from "@/components/ui/button-classes";
+import { SubPage } from "@/components/ui/sub-page";
 import { getAccountById } from "@/db/queries/users";
 import { serializeAccount } from "@/lib/account/reads";
 import { currentCaller } from "@/lib/identity/current-caller";
@@ -45,11 +46,7 @@ export default async function SettingsPage() {
   const caller = await currentCaller();
   const row = caller.kind === "user" ? await getAccountById({ id: caller.userId }) : null;
   return (
-    <main className="mx-auto w-full max-w-2xl px-4 py-8">
-      <Link href="/chatbot" className="text-sm font-medium underline underline-offset-2">
-        Back to chats
-      </Link>
-      <h1 className="mt-4 text-2xl font-semibold tracking-tight">Account settings</h1>
+    <SubPage title="Account settings" narrow>
       {row ? (
         <>
           <Section title="Profile">
@@ -100,6 +97,6 @@ export default async function SettingsPage() {
           <ImportSection />
         </>
       )}
-    </main>
+    </SubPage>
   );
 }
