@@ -122,6 +122,10 @@ describe("isr-handler.cjs (cacheHandler)", () => {
     const read = (pathname: string) =>
       cache.get(pathname, { kind: "APP_ROUTE", route, isFallback: false });
 
+    // Entries older than the handler's floor (here: when shared-tags was loaded) are
+    // refused, and a file's mtime comes from the kernel's coarse clock, a few ms behind
+    // Date.now(): a write within those ms of loading would read as older than the floor.
+    await new Promise((resolve) => setTimeout(resolve, 25));
     await write("/chatbot/share/found/opengraph-image", 200);
     const hit = await read("/chatbot/share/found/opengraph-image");
     expect(hit?.value).toMatchObject({ kind: "APP_ROUTE", status: 200 });
