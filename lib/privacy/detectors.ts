@@ -81,6 +81,11 @@ export function findCards(text: string): Hit[] {
       const digits = value.replace(/\D/g, "");
       if (digits.length < 13 || digits.length > 19) return false;
       if (/^(\d)\1+$/.test(digits)) return false;
+      // Ungrouped, only the common 16 digits (15 for Amex): a 13- or 19-digit result of a
+      // sum passes the prefix and Luhn checks too often.
+      if (separators.size === 0 && digits.length !== 16 && !/^3[47]\d{13}$/.test(digits)) {
+        return false;
+      }
       return CARD_PREFIX.test(digits) && passesLuhn(digits);
     }),
   );
@@ -115,8 +120,16 @@ const API_KEYS: RegExp[] = [
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?/g,
 ];
 
+// Documentation's placeholder keys (AWS's AKIAIOSFODNN7EXAMPLE) are meant to be pasted.
+const PLACEHOLDER = /EXAMPLE/;
+
 export function findApiKeys(text: string): Hit[] {
-  return API_KEYS.flatMap((pattern) => hits("api_key", [...matches(text, pattern)]));
+  return API_KEYS.flatMap((pattern) =>
+    hits(
+      "api_key",
+      [...matches(text, pattern)].filter(({ value }) => !PLACEHOLDER.test(value)),
+    ),
+  );
 }
 
 // High-entropy tokens: 32+ characters of a base64/base64url alphabet with upper case,
@@ -158,6 +171,7 @@ export function findTokens(text: string): Hit[] {
     [...matches(text, TOKEN)].filter(
       ({ value, start }) =>
         !PUBLIC_BASE64.test(value) &&
+        !PLACEHOLDER.test(value) &&
         !PUBLIC_BASE64_BEFORE.test(text.slice(Math.max(0, start - 8), start)) &&
         looksRandom(value) &&
         !decodesToText(value),
