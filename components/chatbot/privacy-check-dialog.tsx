@@ -48,7 +48,7 @@ export function PrivacyCheckDialog({
               {f.message_id === null ? (
                 <span className="text-zinc-600 dark:text-zinc-400"> (in the title)</span>
               ) : null}
-              <code className="mt-1 block break-all font-mono text-xs text-zinc-700 dark:text-zinc-300">
+              <code className="mt-1 block font-mono [overflow-wrap:anywhere] text-xs text-zinc-700 dark:text-zinc-300">
                 {f.excerpt}
               </code>
             </li>
