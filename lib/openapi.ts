@@ -4,6 +4,7 @@ import * as account from "@/lib/validation/account";
 import * as chat from "@/lib/validation/chat";
 import { chatbotRequestSchema } from "@/lib/validation/chatbot";
 import { importResultSchema } from "@/lib/validation/import";
+import { privacyCheckSchema } from "@/lib/validation/privacy";
 import { registerSchema } from "@/lib/validation/user";
 
 // The OpenAPI 3.1 document of the app's API (GET /api/openapi.json), generated from the
@@ -96,6 +97,7 @@ for (const schema of [
   addSchema(responseBodies, schema);
 }
 addSchema(responseBodies, importResultSchema);
+addSchema(responseBodies, privacyCheckSchema);
 addSchema(responseBodies, errorSchema, "Error");
 addSchema(responseBodies, accountSchema, "Account");
 addSchema(responseBodies, healthSchema, "Health");
@@ -508,6 +510,30 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
             ...errors(...writeErrors, "not_found", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/{id}/share/check/": {
+        parameters: [idParam],
+        get: {
+          operationId: "checkChatPrivacy",
+          summary:
+            "Before sharing: what in the chat (its title and every message) looks private: email addresses, phone numbers, card numbers (Luhn), IBANs (mod-97), API keys of well-known formats and random-looking tokens; each masked, with its position. Nothing is stored",
+          responses: {
+            ...ok(
+              200,
+              "The findings (none when the chat looks safe to share)",
+              privacyCheckSchema,
+              {
+                "Cache-Control": {
+                  description: "`private, no-store`",
+                  required: true,
+                  schema: { type: "string", const: "private, no-store" },
+                },
+              },
+            ),
+            ...errors("not_found", DB),
             ...endedSession,
           },
         },

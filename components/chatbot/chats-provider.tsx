@@ -14,6 +14,7 @@ import { copyText } from "@/components/markdown/copy-text";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { ChatOut } from "@/lib/validation/chat";
 import { merge, patchChat } from "./chat-list";
+import { PrivacyCheckDialog, type ShareReview } from "./privacy-check-dialog";
 import { messageOf, useOptimisticChats } from "./use-optimistic-chats";
 
 // The sidebar's list is the client's one copy of the caller's chats: the top bar, the
@@ -60,6 +61,8 @@ export function ChatsProvider({
   const [nextCursor, setNextCursor] = useState(initialCursor);
   const [loadingMore, setLoadingMore] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [review, setReview] = useState<ShareReview | null>(null);
+  const checking = useRef(new Set<string>());
   // The latest list for callbacks that roll back, without re-creating them on each change.
   const latest = useRef(chats);
   latest.current = chats;
@@ -104,7 +107,7 @@ export function ChatsProvider({
     [optimistic, patch],
   );
 
-  const setShared = useCallback(
+  const applySharing = useCallback(
     async (id: string, shared: boolean) => {
       await optimistic(id, { is_shared: shared }, "Could not change sharing.", async () => {
         const state = await chatsApi.setShared(id, shared);
@@ -114,6 +117,30 @@ export function ChatsProvider({
       });
     },
     [optimistic, patch, copyLink],
+  );
+
+  // A chat going public is checked first for emails, keys, card numbers…: a clean chat is
+  // shared at once (one click, as before); otherwise the owner sees what was found and
+  // decides. Stopping a share needs no check.
+  const setShared = useCallback(
+    async (id: string, shared: boolean) => {
+      const chat = latest.current.find((c) => c.id === id);
+      if (!shared || chat?.is_shared) return applySharing(id, shared);
+      // A second click while the check runs would share twice.
+      if (checking.current.has(id)) return;
+      checking.current.add(id);
+      let findings: ShareReview["findings"];
+      try {
+        findings = (await chatsApi.checkShare(id)).findings;
+      } catch {
+        findings = null;
+      } finally {
+        checking.current.delete(id);
+      }
+      if (findings?.length === 0) return applySharing(id, true);
+      setReview({ chatId: id, title: chat?.title ?? "This chat", findings });
+    },
+    [applySharing],
   );
 
   const setDiscoverable = useCallback(
@@ -212,5 +239,14 @@ export function ChatsProvider({
       drawerOpen,
     ],
   );
-  return <ChatsContext value={value}>{children}</ChatsContext>;
+  return (
+    <ChatsContext value={value}>
+      {children}
+      <PrivacyCheckDialog
+        review={review}
+        onShare={(id) => void applySharing(id, true)}
+        onClose={() => setReview(null)}
+      />
+    </ChatsContext>
+  );
 }

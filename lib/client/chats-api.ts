@@ -9,6 +9,7 @@ import type {
   ShareStateOut,
   UnshareAllOut,
 } from "@/lib/validation/chat";
+import type { PrivacyCheckOut } from "@/lib/validation/privacy";
 
 // Typed fetch wrappers for the chats API as the browser calls it. Paths go without the
 // trailing slash: the Django-style form costs a 308 hop from here.
@@ -101,6 +102,8 @@ export const chatsApi = {
       method: "POST",
       body: json({ is_shared: isShared }),
     }),
+  /** What looks private in the chat, asked before its first share. */
+  checkShare: (id: string) => call<PrivacyCheckOut>(`/api/chats/${id}/share/check`),
   setDiscoverable: (id: string, isDiscoverable: boolean) =>
     call<ChatOut>(`/api/chats/${id}`, {
       method: "PATCH",

@@ -10,6 +10,7 @@ import * as exportRoute from "@/app/api/chats/[id]/export/route";
 import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
+import * as shareCheckRoute from "@/app/api/chats/[id]/share/check/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as importRoute from "@/app/api/chats/import/route";
@@ -86,6 +87,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/{id}/messages/": messagesRoute,
   "/api/chats/{id}/message/": messageRoute,
   "/api/chats/{id}/share/": shareRoute,
+  "/api/chats/{id}/share/check/": shareCheckRoute,
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
@@ -358,9 +360,28 @@ describe("real responses match the OpenAPI document", () => {
     expect(created.status).toBe(409);
   });
 
-  test("sharing: toggle, the public read, continue, unshare", async () => {
+  test("sharing: the privacy check, toggle, the public read, continue, unshare", async () => {
     const owner = await signedInUser("openapi-share");
     const chat = await newChat(owner, { messages: [msg("Shared question")] });
+    const clean = await call("GET", "/api/chats/{id}/share/check/", {
+      as: owner,
+      params: { id: chat.id },
+    });
+    expect(clean.body).toEqual({ findings: [], scanned_messages: 1 });
+    const risky = await newChat(owner, {
+      title: "Contact",
+      messages: [msg("Mail me: jane.doe@gmail.com")],
+    });
+    const found = await call("GET", "/api/chats/{id}/share/check/", {
+      as: owner,
+      params: { id: risky.id },
+    });
+    expect(found.body.findings).toHaveLength(1);
+    const missing = await call("GET", "/api/chats/{id}/share/check/", {
+      as: await signedInUser("openapi-share-other"),
+      params: { id: chat.id },
+    });
+    expect(missing.status).toBe(404);
     const shared = await call("POST", "/api/chats/{id}/share/", {
       as: owner,
       params: { id: chat.id },

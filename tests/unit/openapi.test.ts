@@ -84,6 +84,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/chats/{id}/messages/",
       "POST /api/chats/{id}/message/",
       "POST /api/chats/{id}/share/",
+      "GET /api/chats/{id}/share/check/",
       "POST /api/chats/create-with-messages/",
       "GET /api/chats/share/{share_id}/",
       "POST /api/chats/share/{share_id}/continue/",
