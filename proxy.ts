@@ -1,9 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isDatabaseUnavailable } from "@/db/errors";
-import { edgeTagHeaders } from "@/lib/cache/edge-headers";
+import { EXPIRED_SHARE_HEADERS, edgeTagHeaders, shareCacheHeaders } from "@/lib/cache/edge-headers";
 import { getShareExposure, type ShareExposure } from "@/lib/chats/share-exposure";
 import { UNAVAILABLE_RETRY_AFTER_S } from "@/lib/errors";
 import { safeErrorLine } from "@/lib/log-safe";
+import { shareExpiredHtml } from "@/lib/share/page-html";
+import { shareStylesheets } from "@/lib/share/stylesheets";
 
 // Share pages and their OG images: response headers that a cached page cannot set itself,
 // and made-up ids refused before any rendering or caching. Never an authorization check:
@@ -34,11 +36,20 @@ export async function proxy(request: NextRequest) {
   if (image && !exposure.shared) {
     return new NextResponse("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   }
+  // An expired link is answered here, before any cache: no cached page of it (Next's, or
+  // the edge's, which this answer does not feed) can be served once it has expired.
+  if (exposure.expired) {
+    return new NextResponse(shareExpiredHtml(shareStylesheets()), {
+      status: 410,
+      headers: { ...EXPIRED_SHARE_HEADERS, "content-type": "text/html; charset=utf-8" },
+    });
+  }
   const response = NextResponse.next();
-  // A CDN that is not purged may keep a public share response at most a minute; one that
-  // is (an edge cache purged by these tags, lib/edge/) keeps it until the share changes
-  // (docs/caching.md).
-  response.headers.set("cache-control", "public, max-age=0, s-maxage=60, must-revalidate");
+  // A CDN that is not purged may keep a public share response at most a minute (less when
+  // the link expires sooner); one that is (an edge cache purged by these tags, lib/edge/)
+  // keeps it until the share changes or expires (docs/caching.md).
+  for (const [name, value] of Object.entries(shareCacheHeaders(exposure.expiresAt)))
+    response.headers.set(name, value);
   for (const [name, value] of Object.entries(edgeTagHeaders(shareId)))
     response.headers.set(name, value);
   if (!exposure.indexable) response.headers.set("x-robots-tag", "noindex, nofollow");

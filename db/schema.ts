@@ -100,6 +100,9 @@ export const chats = pgTable(
     isDiscoverable: boolean("is_discoverable").notNull().default(false),
     // When the chat was last made public: the share page says so.
     sharedAt: ts("shared_at"),
+    // The share link stops working at this moment (410 gone); null: it never expires.
+    // Kept while unshared, and reset when the chat is shared anew without an expiry.
+    shareExpiresAt: ts("share_expires_at"),
     // Pinned chats head the owner's sidebar; archived ones leave the default list (and
     // keep their share link). Only this app's own clients set them.
     isPinned: boolean("is_pinned").notNull().default(false),

@@ -115,3 +115,44 @@ test("deleting through one instance kills the link on both", async ({ request })
   expect((await page(a.url, shareId)).status).toBe(404);
   expect((await api(a.url, shareId)).status).toBe(404);
 });
+
+test("rotating through one instance: the old link 404 on the other at once, the new one 200", async ({
+  request,
+}) => {
+  const { id, shareId, cookie } = await sharedChat(a.url);
+  for (const server of [a, b]) {
+    expect((await page(server.url, shareId)).status).toBe(200);
+    expect((await page(server.url, shareId)).headers.get("x-share-cache")).toBe("HIT");
+  }
+  const rotated = await request.post(`${a.url}/api/chats/${id}/share/rotate`, {
+    headers: { cookie },
+  });
+  expect(rotated.status()).toBe(200);
+  const newId = (await rotated.json()).share_id as string;
+  expect(newId).not.toBe(shareId);
+  expect((await page(b.url, shareId)).status).toBe(404);
+  expect((await api(b.url, shareId)).status).toBe(404);
+  expect((await page(b.url, newId)).status).toBe(200);
+  expect((await page(a.url, shareId)).status).toBe(404);
+});
+
+test("a link that expires, cached on both instances, is 410 on both once past it", async ({
+  request,
+}) => {
+  const { id, shareId, cookie } = await sharedChat(b.url);
+  const shared = await request.post(`${b.url}/api/chats/${id}/share`, {
+    data: { expires_in: 2 },
+    headers: { cookie },
+  });
+  expect(shared.status()).toBe(200);
+  const expiresAt = Date.parse((await shared.json()).share_expires_at);
+  for (const server of [a, b]) {
+    expect((await page(server.url, shareId)).status).toBe(200);
+    expect((await page(server.url, shareId)).headers.get("x-share-cache")).toBe("HIT");
+  }
+  await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 200));
+  for (const server of [a, b]) {
+    expect((await page(server.url, shareId)).status).toBe(410);
+    expect((await api(server.url, shareId)).status).toBe(410);
+  }
+});

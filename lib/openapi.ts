@@ -506,6 +506,8 @@ export function openApiDocument() {
         post: {
           operationId: "shareChat",
           summary: '`{}` toggles sharing; `{"is_shared": bool}` sets it',
+          description:
+            "`expires_in` (seconds, 1 to a year, or null for never) sets when the link stops working (then 410 `gone`); left out, a shared chat keeps its expiry and a new share never expires; given without `is_shared`, it shares. `new_link: true` (with `is_shared: true`) gives the chat a new `share_id` as it shares: the old link is 404 at once.",
           requestBody: jsonBody(chat.shareChatSchema),
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
@@ -534,6 +536,19 @@ export function openApiDocument() {
               },
             ),
             ...errors("not_found", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/{id}/share/rotate/": {
+        parameters: [idParam],
+        post: {
+          operationId: "rotateShareLink",
+          summary:
+            "Give the chat a new share_id, shared or not (no body): the old link is 404 at the next request, on every instance",
+          responses: {
+            ...ok(200, "The sharing state, with the new share_id", chat.shareStateSchema),
+            ...errors("forbidden", "not_found", "rate_limited", DB),
             ...endedSession,
           },
         },
@@ -597,7 +612,7 @@ export function openApiDocument() {
             "Copy a shared chat (without error replies) into a new chat of the caller; a visitor gets a guest identity",
           responses: {
             ...ok(201, "The new chat", chat.chatDetailSchema, newGuestCookie),
-            ...errors("forbidden", "not_found", "rate_limited", DB),
+            ...errors("forbidden", "not_found", "gone", "rate_limited", DB),
             ...endedSession,
           },
         },
@@ -606,11 +621,12 @@ export function openApiDocument() {
         parameters: [shareIdParam],
         get: {
           operationId: "getSharedChat",
-          summary: "A shared chat, for anyone, without owner data; 404 unless shared",
+          summary:
+            "A shared chat, for anyone, without owner data; 404 unless shared, 410 once its link has expired",
           security: [],
           responses: {
             ...ok(200, "The shared chat", chat.sharedChatSchema),
-            ...errors("not_found", DB),
+            ...errors("not_found", "gone", DB),
             ...endedSession,
           },
         },

@@ -111,7 +111,11 @@ export function ChatsProvider({
     async (id: string, shared: boolean) => {
       await optimistic(id, { is_shared: shared }, "Could not change sharing.", async () => {
         const state = await chatsApi.setShared(id, shared);
-        patch(id, { is_shared: state.is_shared, share_url: state.share_url });
+        patch(id, {
+          is_shared: state.is_shared,
+          share_url: state.share_url,
+          share_expires_at: state.share_expires_at,
+        });
         if (state.share_url) await copyLink(state.share_url);
         else toast.success("Sharing stopped: the link no longer works.");
       });

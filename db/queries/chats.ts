@@ -1,5 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { ChatCursor } from "@/lib/chats/cursor";
 import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
@@ -246,7 +259,10 @@ export async function ownsChat({ chatId, owner }: { chatId: string; owner: Owner
   return chat !== undefined;
 }
 
-/** A chat as the public sees it: only while it is shared. */
+/**
+ * A chat as the public sees it: only while it is shared. An expired share is still
+ * returned (with its share_expires_at), so that callers can answer 410 rather than 404.
+ */
 export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
   return chatWithMessages(and(eq(chats.shareId, shareId), eq(chats.isShared, true)));
 }
@@ -259,6 +275,7 @@ export async function getShareVisibility({ shareId }: { shareId: string }) {
       isShared: chats.isShared,
       isDiscoverable: chats.isDiscoverable,
       ownedByAccount: isNotNull(chats.userId),
+      shareExpiresAt: chats.shareExpiresAt,
     })
     .from(chats)
     .where(eq(chats.shareId, shareId))
@@ -268,10 +285,13 @@ export async function getShareVisibility({ shareId }: { shareId: string }) {
 
 // Shared chats their owners let search engines index. Only accounts can (a check
 // constraint holds it); the condition is repeated so that no query can list a guest's.
+// An expired link leaves the sitemap by itself, with no write to expire the sitemap's
+// tag: its cached files live at most a minute (SHARE_CACHE_LIFE).
 const discoverable = and(
   eq(chats.isShared, true),
   eq(chats.isDiscoverable, true),
   isNotNull(chats.userId),
+  or(isNull(chats.shareExpiresAt), gt(chats.shareExpiresAt, sql`now()`)),
 );
 
 /**
@@ -551,12 +571,18 @@ export async function getMessageInChat({ chatId, id }: { chatId: string; id: str
 // Kept while a chat stays shared; set anew when it goes from private to shared.
 const sharedAtOnShare = sql`case when ${chats.isShared} then ${chats.sharedAt} else now() end`;
 
+// When sharing without saying when it ends: a live share keeps its expiry, a new share
+// (or one whose link has expired: sharing it again revives it) never expires.
+const expiryOnShare = sql`case when ${chats.isShared} and (${chats.shareExpiresAt} is null or ${chats.shareExpiresAt} > now()) then ${chats.shareExpiresAt} else null end`;
+
 export type ChatChanges = {
   title?: string;
   isShared?: boolean;
   isDiscoverable?: boolean;
   isPinned?: boolean;
   isArchived?: boolean;
+  /** When the share link stops working (null: never). */
+  shareExpiresAt?: Date | null;
 };
 
 /**
@@ -579,10 +605,11 @@ export async function updateOwnedChat({
     .set({
       ...(changes.title !== undefined ? { title: changes.title, titleIsCustom: true } : {}),
       ...(changes.isShared !== undefined ? { isShared: changes.isShared } : {}),
-      ...(changes.isShared ? { sharedAt: sharedAtOnShare } : {}),
+      ...(changes.isShared ? { sharedAt: sharedAtOnShare, shareExpiresAt: expiryOnShare } : {}),
       ...(changes.isDiscoverable !== undefined ? { isDiscoverable: changes.isDiscoverable } : {}),
       ...(changes.isPinned !== undefined ? { isPinned: changes.isPinned } : {}),
       ...(changes.isArchived !== undefined ? { isArchived: changes.isArchived } : {}),
+      ...(changes.shareExpiresAt !== undefined ? { shareExpiresAt: changes.shareExpiresAt } : {}),
     })
     .where(ownedBy(id, owner))
     .returning();
@@ -599,6 +626,52 @@ export async function toggleSharing({ id, owner }: { id: string; owner: Owner })
     .where(ownedBy(id, owner))
     .returning();
   return chat ?? null;
+}
+
+/**
+ * Sets sharing ("toggle": flips it, "keep": leaves it), under the chat's row lock: two quick
+ * clicks cannot both read the old state. `expiresAt`: when the link stops working (null:
+ * never; undefined: kept while shared, never for a new share). `newShareId`: the chat
+ * gets this share id, and the old one stops working. Returns the chat and the share id
+ * it had before, or null if not the owner's.
+ */
+export async function changeSharing({
+  id,
+  owner,
+  isShared,
+  expiresAt,
+  newShareId: nextShareId,
+}: {
+  id: string;
+  owner: Owner;
+  isShared: boolean | "toggle" | "keep";
+  expiresAt?: Date | null;
+  newShareId?: string;
+}): Promise<{ chat: Chat; previousShareId: string } | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockOwnedChat(tx, id, owner);
+    if (!before) return null;
+    const sharing =
+      isShared === "toggle" ? !before.isShared : isShared === "keep" ? before.isShared : isShared;
+    const sharingAnew = sharing && isShared !== "keep";
+    const [chat] = await tx
+      .update(chats)
+      .set({
+        isShared: sharing,
+        ...(sharingAnew ? { sharedAt: sharedAtOnShare } : {}),
+        ...(expiresAt !== undefined
+          ? { shareExpiresAt: expiresAt }
+          : sharingAnew
+            ? { shareExpiresAt: expiryOnShare }
+            : {}),
+        ...(nextShareId ? { shareId: nextShareId } : {}),
+      })
+      .where(eq(chats.id, before.id))
+      .returning();
+    if (!chat) throw new Error("chat vanished inside its own transaction");
+    return { chat, previousShareId: before.shareId };
+  });
 }
 
 /** Unshares every shared chat of the owner in one statement; the share ids it revoked. */

@@ -89,6 +89,15 @@ sub vcl_backend_response {
         set beresp.ttl = 10m;
         set beresp.grace = 0s;
     }
+    # A share link that expires says how many seconds it has left (X-Edge-TTL): no copy is
+    # kept past them, and none served stale (grace) after, since no write purges it then.
+    if (beresp.http.x-edge-ttl) {
+        if (std.duration(beresp.http.x-edge-ttl + "s", 0s) < beresp.ttl) {
+            set beresp.ttl = std.duration(beresp.http.x-edge-ttl + "s", 0s);
+        }
+        set beresp.grace = 0s;
+        set beresp.keep = 0s;
+    }
     return (deliver);
 }
 
@@ -97,6 +106,7 @@ sub vcl_deliver {
     unset resp.http.xkey;
     unset resp.http.cache-tag;
     unset resp.http.surrogate-key;
+    unset resp.http.x-edge-ttl;
     if (obj.uncacheable) {
         set resp.http.x-cache = "PASS";
     } elsif (obj.hits > 0) {

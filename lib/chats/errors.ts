@@ -8,6 +8,12 @@ export const chatNotFound = () => new AppError("not_found", "No such chat.");
 
 export const sharedChatNotFound = () => new AppError("not_found", "No shared chat at this link.");
 
+// Never stored by any cache: extending the link must work at once, everywhere.
+export const sharedChatExpired = () =>
+  new AppError("gone", "This share link has expired. Ask its owner for a new one.", {
+    headers: { "cache-control": "no-store" },
+  });
+
 export const chatIdTaken = (id: string) =>
   new AppError("conflict", `Chat ${id} already exists; choose another id.`);
 

@@ -6,8 +6,14 @@ import { SHARE_CACHE_LIFE, shareTag } from "@/lib/cache/public-cache";
 import { toSharedChatOut } from "@/lib/chats/serialize";
 import type { SharedChatOut } from "@/lib/validation/chat";
 
-// The page also needs these two, which endpoint 10 of the contract does not list.
-export type PublicChat = SharedChatOut & { is_discoverable: boolean; shared_at: string };
+// The page also needs these, which endpoint 10 of the contract does not list. The expiry
+// is in the cached value so that every reader checks it at serving time (shareHasExpired):
+// a cached entry may outlive the link, and must then answer 410, not the chat.
+export type PublicChat = SharedChatOut & {
+  is_discoverable: boolean;
+  shared_at: string;
+  share_expires_at: string | null;
+};
 
 /** What the public sees of a shared chat. */
 export function toPublicChat(chat: Chat, messages: Message[]): PublicChat {
@@ -17,6 +23,7 @@ export function toPublicChat(chat: Chat, messages: Message[]): PublicChat {
     // whatever its flag says (the database refuses that flag on a guest's chat too).
     is_discoverable: chat.isDiscoverable && chat.userId !== null,
     shared_at: (chat.sharedAt ?? chat.updatedAt).toISOString(),
+    share_expires_at: chat.shareExpiresAt?.toISOString() ?? null,
   };
 }
 

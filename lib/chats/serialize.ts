@@ -6,6 +6,7 @@ import type {
   MessageOut,
   SearchResultOut,
   SharedChatOut,
+  ShareStateOut,
 } from "@/lib/validation/chat";
 import { toSnippet } from "./search-snippet";
 
@@ -35,6 +36,7 @@ export function toChatOut(chat: Chat, baseUrl: string): ChatOut {
     is_pinned: chat.isPinned,
     is_archived: chat.isArchived,
     share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
+    share_expires_at: chat.shareExpiresAt?.toISOString() ?? null,
     created_at: chat.createdAt.toISOString(),
     updated_at: chat.updatedAt.toISOString(),
     message_count: chat.messageCount,
@@ -43,6 +45,21 @@ export function toChatOut(chat: Chat, baseUrl: string): ChatOut {
 
 export function toChatDetailOut(chat: Chat, messages: Message[], baseUrl: string): ChatDetailOut {
   return { ...toChatOut(chat, baseUrl), messages: messages.map(toMessageOut) };
+}
+
+/** What the share routes answer: the chat's sharing state. */
+export function toShareStateOut(chat: Chat, baseUrl: string): ShareStateOut {
+  return {
+    is_shared: chat.isShared,
+    share_id: chat.shareId,
+    share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
+    share_expires_at: chat.shareExpiresAt?.toISOString() ?? null,
+  };
+}
+
+/** Whether a share link has stopped working (`expiresAt`: an ISO string, a Date or null). */
+export function shareHasExpired(expiresAt: string | Date | null, now = Date.now()): boolean {
+  return expiresAt !== null && new Date(expiresAt).getTime() <= now;
 }
 
 /** The public view of a shared chat: no owner, no ids beyond the share id. */

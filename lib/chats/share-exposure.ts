@@ -9,10 +9,18 @@ import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 // engines may index it (X-Robots-Tag). The proxy asks on every view, so answers are kept
 // in memory, the least recently used dropped past MAX_ENTRIES (made-up ids cannot grow
 // the map), and an id's answer dropped when its share tag expires (here or, through
-// shared-tags, on another instance).
-export type ShareExposure = { shared: boolean; indexable: boolean };
+// shared-tags, on another instance). A link that expires: the answer says when
+// (`expiresAt`, ms), is dropped once past it, and an expired link's answer is never kept,
+// so nothing here outlives an expiry; past it, `shared` is false and `expired` true.
+export type ShareExposure = {
+  shared: boolean;
+  indexable: boolean;
+  expiresAt?: number;
+  expired?: true;
+};
 
 const NOTHING: ShareExposure = { shared: false, indexable: false };
+const EXPIRED: ShareExposure = { shared: false, indexable: false, expired: true };
 export const MAX_ENTRIES = 10_000;
 const known = new Map<string, ShareExposure>();
 const prefix = shareTag("");
@@ -31,17 +39,22 @@ export async function getShareExposure(shareId: string): Promise<ShareExposure> 
   const cached = known.get(shareId);
   if (cached) {
     known.delete(shareId);
-    known.set(shareId, cached);
-    return cached;
+    if (cached.expiresAt === undefined || cached.expiresAt > Date.now()) {
+      known.set(shareId, cached);
+      return cached;
+    }
   }
   const before = expiries;
   const visibility = await getShareVisibility({ shareId });
-  const exposure = {
+  const expiresAt = visibility?.isShared ? visibility.shareExpiresAt?.getTime() : undefined;
+  if (expiresAt !== undefined && expiresAt <= Date.now()) return EXPIRED;
+  const exposure: ShareExposure = {
     shared: Boolean(visibility?.isShared),
     // Only an account's chat is ever indexable (the database holds that too).
     indexable: Boolean(
       visibility?.isShared && visibility.isDiscoverable && visibility.ownedByAccount,
     ),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
   };
   if (expiries === before) {
     if (known.size >= MAX_ENTRIES) known.delete(known.keys().next().value as string);

@@ -3,25 +3,27 @@ import { ChatIdTakenError, MessageIdTakenError } from "@/db/errors";
 import {
   appendMessages,
   type ChatChanges,
+  changeSharing,
   createChatWithMessages,
   deleteLastReply,
   deleteOwnedChat,
   getSharedChatByShareId,
   type NewMessage,
   type Owner,
-  toggleSharing,
   unshareAllOwned,
   updateOwnedChat,
 } from "@/db/queries/chats";
 import type { Chat } from "@/db/schema";
 import { expireSharedChat, expireSharedChats } from "@/lib/cache/public-cache";
-import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
+import { shareHasExpired } from "@/lib/chats/serialize";
+import { newShareId, SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { AppError } from "@/lib/errors";
 import {
   chatIdTaken,
   chatNotFound,
   guestCannotPublish,
   messageIdTaken,
+  sharedChatExpired,
   sharedChatNotFound,
 } from "./errors";
 import { runImport } from "./import";
@@ -62,6 +64,7 @@ export function createChat(args: {
 export async function continueSharedChat({ shareId, owner }: { shareId: string; owner: Owner }) {
   const shared = SHARE_ID_PATTERN.test(shareId) ? await getSharedChatByShareId({ shareId }) : null;
   if (!shared) throw sharedChatNotFound();
+  if (shareHasExpired(shared.chat.shareExpiresAt)) throw sharedChatExpired();
   return createChat({
     owner,
     title: shared.chat.title,
@@ -87,30 +90,61 @@ export async function updateChat({
   if (!chat) throw chatNotFound();
   // Anything visible on a shared page changed, or sharing itself did. Pinning and
   // archiving are the owner's alone: the public page stays cached.
-  const publicChange = changes.title !== undefined || changes.isDiscoverable !== undefined;
+  const publicChange =
+    changes.title !== undefined ||
+    changes.isDiscoverable !== undefined ||
+    changes.shareExpiresAt !== undefined;
   if ((chat.isShared && publicChange) || changes.isShared !== undefined) {
     await expireSharedChat(chat.shareId);
   }
   return chat;
 }
 
-/** Sets sharing, or flips it when `isShared` is left out. */
+/**
+ * Sets sharing, or flips it when `isShared` is left out. `expiresIn`: seconds until the
+ * link stops working, null for never; left out, a shared chat keeps its expiry and a new
+ * share never expires; given, it shares. `newLink`: a new share id as it shares, the old
+ * link dead at once.
+ */
 export async function setSharing({
   id,
   owner,
   isShared,
+  expiresIn,
+  newLink = false,
 }: {
   id: string;
   owner: Owner;
   isShared?: boolean;
+  expiresIn?: number | null;
+  newLink?: boolean;
 }): Promise<Chat> {
-  const chat =
-    isShared === undefined
-      ? await toggleSharing({ id, owner })
-      : await updateOwnedChat({ id, owner, changes: { isShared } });
-  if (!chat) throw chatNotFound();
-  await expireSharedChat(chat.shareId);
+  const changed = await changeSharing({
+    id,
+    owner,
+    isShared: isShared ?? (expiresIn !== undefined ? true : "toggle"),
+    expiresAt:
+      expiresIn === undefined || expiresIn === null
+        ? expiresIn
+        : new Date(Date.now() + expiresIn * 1000),
+    newShareId: newLink ? newShareId() : undefined,
+  });
+  if (!changed) throw chatNotFound();
+  const { chat, previousShareId } = changed;
+  await expireSharedChats([...new Set([previousShareId, chat.shareId])]);
   return chat;
+}
+
+/**
+ * Gives the chat a new share id, shared or not: the old link is 404 at the next request
+ * on every instance (its tag expires, which also drops the proxy's answer for it), the
+ * new one works at once if the chat is shared.
+ */
+export async function rotateShareLink({ id, owner }: { id: string; owner: Owner }) {
+  const changed = await changeSharing({ id, owner, isShared: "keep", newShareId: newShareId() });
+  if (!changed) throw chatNotFound();
+  await expireSharedChats([changed.previousShareId, changed.chat.shareId]);
+  return changed.chat;
 }
 
 /** Deletes the chat and its messages; its share link dies at once. */

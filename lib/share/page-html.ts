@@ -207,8 +207,27 @@ export async function sharePageHtml(chat: PublicChat, stylesheets: string[]): Pr
 
 /** What an id that shows nothing answers (never shared, unshared, deleted, malformed). */
 export function shareNotFoundHtml(stylesheets: string[]): string {
+  return messagePage(
+    stylesheets,
+    "Chat not found",
+    "This page is not here",
+    "The link may be wrong, or the chat was deleted or is no longer shared.",
+  );
+}
+
+/** The page of a share link past its expiry (410). */
+export function shareExpiredHtml(stylesheets: string[]): string {
+  return messagePage(
+    stylesheets,
+    "Link expired",
+    "This link has expired",
+    "Its owner shared this chat for a limited time. Ask them for a new link.",
+  );
+}
+
+function messagePage(stylesheets: string[], title: string, heading: string, line: string) {
   const head = [
-    element("title", {}, [text(`Chat not found · ${SITE}`)]),
+    element("title", {}, [text(`${title} · ${SITE}`)]),
     meta("name", "robots", "noindex, nofollow"),
   ];
   const body = element(
@@ -218,10 +237,8 @@ export function shareNotFoundHtml(stylesheets: string[]): string {
         "mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-4 px-4 text-center",
     },
     [
-      element("h1", { className: "text-2xl font-semibold" }, [text("This page is not here")]),
-      element("p", { className: "text-zinc-600 dark:text-zinc-400" }, [
-        text("The link may be wrong, or the chat was deleted or is no longer shared."),
-      ]),
+      element("h1", { className: "text-2xl font-semibold" }, [text(heading)]),
+      element("p", { className: "text-zinc-600 dark:text-zinc-400" }, [text(line)]),
       element("a", { href: "/", className: "font-medium underline" }, [text(`Go to ${SITE}`)]),
     ],
   );

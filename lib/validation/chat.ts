@@ -68,8 +68,35 @@ export const patchChatSchema = z
   })
   .meta({ id: "PatchChat" });
 
+// A share link may last at most a year; the owner can extend it again at any time.
+export const SHARE_EXPIRES_IN_MAX = 365 * 24 * 60 * 60;
+
 export const shareChatSchema = z
-  .strictObject({ is_shared: z.boolean().optional() })
+  .strictObject({
+    is_shared: z.boolean().optional(),
+    expires_in: z
+      .int({ message: "Must be a whole number of seconds." })
+      .min(1, { message: "Must be at least 1 second." })
+      .max(SHARE_EXPIRES_IN_MAX, { message: `Use at most ${SHARE_EXPIRES_IN_MAX} seconds.` })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "Seconds until the link stops working (410 gone), or null for never. Left out: a shared chat keeps its expiry, a new share never expires. Implies is_shared true.",
+      }),
+    new_link: z
+      .boolean()
+      .optional()
+      .meta({ description: "true: a new share_id, the old link stops working (default false)" }),
+  })
+  .refine((body) => body.is_shared !== false || body.expires_in === undefined, {
+    message: "An expiry needs a shared chat: leave out expires_in when unsharing.",
+    path: ["expires_in"],
+  })
+  .refine((body) => !body.new_link || body.is_shared === true, {
+    message: 'A new link is issued when sharing: send "is_shared": true with it.',
+    path: ["new_link"],
+  })
   .meta({ id: "ShareChat" });
 
 const booleanParam = z
@@ -136,6 +163,10 @@ export const chatSchema = z
     is_pinned: z.boolean(),
     is_archived: z.boolean(),
     share_url: z.url().nullable(),
+    share_expires_at: z.iso
+      .datetime()
+      .nullable()
+      .meta({ description: "when the share link stops working; null: never" }),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
     message_count: z.int().min(0),
@@ -172,7 +203,12 @@ export const unshareAllSchema = z
   .meta({ id: "UnshareAll" });
 
 export const shareStateSchema = z
-  .object({ is_shared: z.boolean(), share_id: z.string(), share_url: z.url().nullable() })
+  .object({
+    is_shared: z.boolean(),
+    share_id: z.string(),
+    share_url: z.url().nullable(),
+    share_expires_at: z.iso.datetime().nullable(),
+  })
   .meta({ id: "ShareState" });
 
 export const sharedChatSchema = z

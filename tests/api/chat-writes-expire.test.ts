@@ -107,6 +107,32 @@ const scenarios: Scenario[] = [
     run: (owner, chat) => writes.setSharing({ id: chat.id, owner, isShared: false }),
   },
   {
+    write: "setSharing",
+    name: "an expiry set",
+    run: (owner, chat) => writes.setSharing({ id: chat.id, owner, expiresIn: 3600 }),
+  },
+  {
+    write: "setSharing",
+    name: "shared again with a new link (the old link's tag expires)",
+    run: async (owner, chat) => {
+      const renewed = await writes.setSharing({
+        id: chat.id,
+        owner,
+        isShared: true,
+        newLink: true,
+      });
+      expect(expired).toContain(shareTag(renewed.shareId));
+    },
+  },
+  {
+    write: "rotateShareLink",
+    name: "its link rotated (the new id's tag expires too)",
+    run: async (owner, chat) => {
+      const rotated = await writes.rotateShareLink({ id: chat.id, owner });
+      expect(expired).toContain(shareTag(rotated.shareId));
+    },
+  },
+  {
     write: "unshareAll",
     name: "every link of its owner revoked",
     run: (owner) => writes.unshareAll({ owner }),

@@ -246,6 +246,7 @@ describe("sharing", () => {
       is_shared: true,
       share_id: chat.share_id,
       share_url: `http://localhost:3000/chatbot/share/${chat.share_id}`,
+      share_expires_at: null,
     });
     const body = await publicView(chat.share_id);
     expect(Object.keys(body ?? {}).sort()).toEqual([
@@ -258,7 +259,12 @@ describe("sharing", () => {
     expect(body?.messages.map((m) => m.content)).toEqual(["Public question", "Public answer"]);
     expect(JSON.stringify(body)).not.toContain(user.userId);
 
-    expect(await share({})).toEqual({ is_shared: false, share_id: chat.share_id, share_url: null });
+    expect(await share({})).toEqual({
+      is_shared: false,
+      share_id: chat.share_id,
+      share_url: null,
+      share_expires_at: null,
+    });
     expect(await publicView(chat.share_id)).toBeNull();
 
     expect(await share({ is_shared: true })).toMatchObject({

@@ -11,6 +11,7 @@ import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareCheckRoute from "@/app/api/chats/[id]/share/check/route";
+import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as importRoute from "@/app/api/chats/import/route";
@@ -23,6 +24,7 @@ import * as readyRoute from "@/app/api/health/ready/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as openApiRoute from "@/app/api/openapi.json/route";
 import * as registerRoute from "@/app/api/register/route";
+import { updateOwnedChat } from "@/db/queries/chats";
 import { openApiDocument } from "@/lib/openapi";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { type Call, callRoute, uniqueEmail } from "../helpers/http";
@@ -88,6 +90,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/{id}/message/": messageRoute,
   "/api/chats/{id}/share/": shareRoute,
   "/api/chats/{id}/share/check/": shareCheckRoute,
+  "/api/chats/{id}/share/rotate/": rotateRoute,
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
@@ -400,6 +403,35 @@ describe("real responses match the OpenAPI document", () => {
     });
     expect(copy.status).toBe(201);
     expect(copy.body.id).not.toBe(chat.id);
+
+    const expiring = await call("POST", "/api/chats/{id}/share/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { expires_in: 3600 },
+    });
+    expect(expiring.body.share_expires_at).not.toBeNull();
+    await updateOwnedChat({
+      id: chat.id,
+      owner: { userId: owner.userId },
+      changes: { shareExpiresAt: new Date(Date.now() - 1000) },
+    });
+    const gone = await call("GET", "/api/chats/share/{share_id}/", {
+      params: { share_id: chat.share_id },
+    });
+    expect(gone.status).toBe(410);
+    const continueGone = await call("POST", "/api/chats/share/{share_id}/continue/", {
+      params: { share_id: chat.share_id },
+    });
+    expect(continueGone.status).toBe(410);
+    const rotated = await call("POST", "/api/chats/{id}/share/rotate/", {
+      as: owner,
+      params: { id: chat.id },
+    });
+    expect(rotated.body.share_id).not.toBe(chat.share_id);
+    const rotated404 = await call("POST", "/api/chats/{id}/share/rotate/", {
+      params: { id: chat.id },
+    });
+    expect(rotated404.status).toBe(404);
 
     const unshared = await call("POST", "/api/chats/{id}/share/", {
       as: owner,

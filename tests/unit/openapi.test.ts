@@ -60,6 +60,7 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
     created_at: new Date().toISOString(),
     updated_at: new Date().toISOString(),
     message_count: 0,
+    share_expires_at: null,
   };
   expect(validate(chat), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...chat, message_count: -1 })).toBe(false);
@@ -85,6 +86,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/chats/{id}/message/",
       "POST /api/chats/{id}/share/",
       "GET /api/chats/{id}/share/check/",
+      "POST /api/chats/{id}/share/rotate/",
       "POST /api/chats/create-with-messages/",
       "GET /api/chats/share/{share_id}/",
       "POST /api/chats/share/{share_id}/continue/",

@@ -1,8 +1,10 @@
 import { cacheLife, cacheTag } from "next/cache";
+import { EXPIRED_SHARE_HEADERS } from "@/lib/cache/edge-headers";
 import { SHARE_CACHE_LIFE, shareTag } from "@/lib/cache/public-cache";
 import { getPublicChat } from "@/lib/chats/public-chat";
+import { shareHasExpired } from "@/lib/chats/serialize";
 import { getShareExposure } from "@/lib/chats/share-exposure";
-import { shareNotFoundHtml, sharePageHtml } from "@/lib/share/page-html";
+import { shareExpiredHtml, shareNotFoundHtml, sharePageHtml } from "@/lib/share/page-html";
 import { shareStylesheets } from "@/lib/share/stylesheets";
 
 // GET /chatbot/share/<share_id>: a shared chat for anyone, as a page with no framework
@@ -15,13 +17,19 @@ import { shareStylesheets } from "@/lib/share/stylesheets";
 // hit may be reported as a miss, never the other way round).
 let drawn = 0;
 
-async function drawSharePage(shareId: string, stylesheets: string[]): Promise<string | null> {
+// The page, and when its link expires: the cached entry may outlive the link (the proxy
+// answers an expired link first, but this route does not rely on it).
+type SharePage = { html: string; expiresAt: string | null };
+
+async function drawSharePage(shareId: string, stylesheets: string[]): Promise<SharePage | null> {
   drawn += 1;
   const chat = await getPublicChat(shareId);
-  return chat ? sharePageHtml(chat, stylesheets) : null;
+  return chat
+    ? { html: await sharePageHtml(chat, stylesheets), expiresAt: chat.share_expires_at }
+    : null;
 }
 
-async function cachedSharePage(shareId: string, stylesheets: string[]): Promise<string | null> {
+async function cachedSharePage(shareId: string, stylesheets: string[]): Promise<SharePage | null> {
   "use cache";
   cacheTag(shareTag(shareId));
   cacheLife(SHARE_CACHE_LIFE);
@@ -43,7 +51,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/chatbot/
   // drawn each time rather than cached unstyled.
   const draw = stylesheets.length > 0 ? cachedSharePage : drawSharePage;
   const before = drawn;
-  const page = (await getShareExposure(shareId)).shared ? await draw(shareId, stylesheets) : null;
+  const exposure = await getShareExposure(shareId);
+  const page = exposure.shared ? await draw(shareId, stylesheets) : null;
+  if (exposure.expired || (page && shareHasExpired(page.expiresAt))) {
+    return html(shareExpiredHtml(stylesheets), 410, EXPIRED_SHARE_HEADERS);
+  }
   if (page === null) return html(shareNotFoundHtml(stylesheets), 404);
-  return html(page, 200, { "x-share-cache": drawn === before ? "HIT" : "MISS" });
+  return html(page.html, 200, { "x-share-cache": drawn === before ? "HIT" : "MISS" });
 }

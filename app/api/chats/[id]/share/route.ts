@@ -1,10 +1,12 @@
-import { shareUrl } from "@/lib/chats/serialize";
+import { toShareStateOut } from "@/lib/chats/serialize";
 import { setSharing } from "@/lib/chats/writes";
 import { readJsonBody } from "@/lib/http/json-body";
 import { otherMethods, ownerOrNotFound, route } from "@/lib/http/route";
 import { shareChatSchema } from "@/lib/validation/chat";
 
-// POST /api/chats/<id>/share/ — `{}` toggles sharing; `{"is_shared": bool}` sets it
+// POST /api/chats/<id>/share/ — `{}` toggles sharing; `{"is_shared": bool}` sets it;
+// `expires_in` (seconds, or null for never) sets when the link stops working, and
+// `new_link` gives it a new share id as it shares (docs/api.md)
 export const POST = route<RouteContext<"/api/chats/[id]/share">>(
   async ({ request, params, owner, baseUrl }) => {
     const body = shareChatSchema.parse(await readJsonBody(request));
@@ -12,12 +14,10 @@ export const POST = route<RouteContext<"/api/chats/[id]/share">>(
       id: params.id,
       owner: ownerOrNotFound(owner),
       isShared: body.is_shared,
+      expiresIn: body.expires_in,
+      newLink: body.new_link,
     });
-    return Response.json({
-      is_shared: chat.isShared,
-      share_id: chat.shareId,
-      share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
-    });
+    return Response.json(toShareStateOut(chat, baseUrl));
   },
 );
 

@@ -1,6 +1,7 @@
-import { edgeTagHeaders } from "@/lib/cache/edge-headers";
-import { sharedChatNotFound } from "@/lib/chats/errors";
+import { edgeTagHeaders, shareCacheHeaders } from "@/lib/cache/edge-headers";
+import { sharedChatExpired, sharedChatNotFound } from "@/lib/chats/errors";
 import { getPublicChat } from "@/lib/chats/public-chat";
+import { shareHasExpired } from "@/lib/chats/serialize";
 import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { otherMethods, route } from "@/lib/http/route";
 
@@ -9,12 +10,13 @@ export const GET = route<RouteContext<"/api/chats/share/[shareId]">>(async ({ pa
   // A malformed id is refused before any cache work, so it cannot fill the cache.
   const shared = SHARE_ID_PATTERN.test(params.shareId) ? await getPublicChat(params.shareId) : null;
   if (!shared) throw sharedChatNotFound();
-  const { is_discoverable: _, shared_at: __, ...body } = shared;
+  // Checked at serving time: the cached value may outlive the link. The 410 is never
+  // stored, so extending the link works at once everywhere.
+  if (shareHasExpired(shared.share_expires_at)) throw sharedChatExpired();
+  const { is_discoverable: _, shared_at: __, share_expires_at, ...body } = shared;
+  const expiresAt = share_expires_at === null ? undefined : Date.parse(share_expires_at);
   return Response.json(body, {
-    headers: {
-      "cache-control": "public, max-age=0, s-maxage=60",
-      ...edgeTagHeaders(params.shareId),
-    },
+    headers: { ...shareCacheHeaders(expiresAt), ...edgeTagHeaders(params.shareId) },
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "chats_chat" ADD COLUMN "share_expires_at" timestamp (3) with time zone;
