@@ -26,9 +26,12 @@ export function PrivacyCheckDialog({
       open={review !== null}
       title="Share this chat?"
       body={
-        findings === null
-          ? "Could not check this chat for private details (are you offline?). Anyone with the link will see all of it."
-          : `“${review?.title ?? ""}” seems to contain private details (${count === 1 ? "1 finding" : `${count} findings`}). Anyone with the link will see them:`
+        // Closed, it says nothing: the page under it keeps no stray text.
+        review === null
+          ? ""
+          : findings === null
+            ? "Could not check this chat for private details (are you offline?). Anyone with the link will see all of it."
+            : `“${review?.title ?? ""}” seems to contain private details (${count === 1 ? "1 finding" : `${count} findings`}). Anyone with the link will see them:`
       }
       confirmLabel="Share anyway"
       onClose={onClose}
