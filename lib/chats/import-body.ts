@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
+import { boundedChunks } from "@/lib/http/bounded-body";
 
 /** An upload written to a temporary file; `dispose` removes it. */
 export type SpooledBody = {
@@ -36,8 +37,7 @@ const formatBytes = (bytes: number) =>
  * embedded database's one connection) open, and memory holds only a chunk at a time.
  */
 export async function spoolBody(request: Request, maxBytes: number): Promise<SpooledBody> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw importTooLarge(maxBytes);
+  const chunks = boundedChunks(request, maxBytes, () => importTooLarge(maxBytes));
   const dir = await mkdtemp(path.join(tmpdir(), "skillmate-import-"));
   const file = path.join(dir, "upload");
   const dispose = () => rm(dir, { recursive: true, force: true });
@@ -47,24 +47,15 @@ export async function spoolBody(request: Request, maxBytes: number): Promise<Spo
     let headSize = 0;
     let size = 0;
     try {
-      if (request.body) {
-        const reader = request.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
-          if (size > maxBytes) {
-            await reader.cancel();
-            throw importTooLarge(maxBytes);
-          }
-          if (headSize < HEAD_BYTES) {
-            headChunks.push(Buffer.from(value.subarray(0, HEAD_BYTES - headSize)));
-            headSize += Math.min(value.byteLength, HEAD_BYTES - headSize);
-          }
-          // Waits for the disk when it is slower than the network.
-          if (!out.write(value))
-            await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      for await (const value of chunks) {
+        size += value.byteLength;
+        if (headSize < HEAD_BYTES) {
+          headChunks.push(Buffer.from(value.subarray(0, HEAD_BYTES - headSize)));
+          headSize += Math.min(value.byteLength, HEAD_BYTES - headSize);
         }
+        // Waits for the disk when it is slower than the network.
+        if (!out.write(value))
+          await new Promise<void>((resolve) => out.once("drain", () => resolve()));
       }
     } finally {
       out.end();

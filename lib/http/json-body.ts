@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { boundedChunks } from "./bounded-body";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -12,24 +13,8 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
+  for await (const chunk of boundedChunks(request, MAX_BODY_BYTES, tooLarge)) chunks.push(chunk);
   const text = Buffer.concat(chunks).toString("utf8");
   let parsed: unknown;
   try {
