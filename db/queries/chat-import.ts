@@ -14,6 +14,9 @@ export type ImportChatRow = {
   titleIsCustom: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** Set on a new chat only: an earlier import's chat keeps what its owner made of it. */
+  isPinned: boolean;
+  isArchived: boolean;
   messages: {
     id: string;
     messageType: "user" | "assistant";
@@ -92,6 +95,8 @@ async function storeBatch(tx: Tx, owner: Owner, batch: ImportChatRow[]) {
         messageCount: chat.messages.length,
         createdAt: chat.createdAt,
         updatedAt: chat.updatedAt,
+        isPinned: chat.isPinned,
+        isArchived: chat.isArchived,
       })),
     )
     .onConflictDoNothing({ target: chats.id })

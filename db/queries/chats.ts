@@ -108,6 +108,8 @@ const exportChatColumns = {
   title: chats.title,
   createdAt: chats.createdAt,
   updatedAt: chats.updatedAt,
+  isPinned: chats.isPinned,
+  isArchived: chats.isArchived,
   messageCount: chats.messageCount,
 };
 const exportMessageColumns = {

@@ -25,6 +25,8 @@ export function toExportChat(chat: ExportChatRow, messages: ExportMessageRow[]):
     title: chat.title,
     created_at: chat.createdAt.toISOString(),
     updated_at: chat.updatedAt.toISOString(),
+    is_pinned: chat.isPinned,
+    is_archived: chat.isArchived,
     messages: messages.map(toMessageOut),
   };
 }

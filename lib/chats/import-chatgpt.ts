@@ -82,6 +82,9 @@ export function conversationToChat(raw: unknown, index: number, now = new Date()
     title: typeof raw.title === "string" && raw.title.trim() ? raw.title.trim() : null,
     createdAt,
     updatedAt: latest(updatedAt, last),
+    // ChatGPT's archive; its pins are not in the export.
+    isPinned: false,
+    isArchived: raw.is_archived === true,
     messages,
     leftOut: Object.values(nodes).filter((node) => isObject(node.message)).length - messages.length,
   };

@@ -133,6 +133,8 @@ function fromExportChat(chat: ExportChatOut): ImportedChat {
     title: chat.title.trim() || null,
     createdAt: new Date(chat.created_at),
     updatedAt: new Date(chat.updated_at),
+    isPinned: chat.is_pinned,
+    isArchived: chat.is_archived,
     messages: chat.messages.map((m) => ({
       sourceId: m.id,
       messageType: m.message_type,

@@ -21,6 +21,9 @@ export type ImportedChat = {
   title: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Where the chat sat in the exporting account's list; a new chat is stored so. */
+  isPinned: boolean;
+  isArchived: boolean;
   messages: ImportedMessage[];
   /** Messages of the file left out (system, tool, hidden, not text, other branches). */
   leftOut: number;

@@ -77,6 +77,8 @@ function toRow(owner: Owner, reader: ImportReader, chat: ImportedChat): ImportCh
     titleIsCustom: chat.title !== null && chat.title !== DEFAULT_TITLE,
     createdAt: chat.createdAt,
     updatedAt: chat.updatedAt,
+    isPinned: chat.isPinned,
+    isArchived: chat.isArchived,
     messages: chat.messages.map((m) => ({
       id: importedMessageId(id, m.sourceId),
       messageType: m.messageType,

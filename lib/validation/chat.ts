@@ -251,6 +251,9 @@ export const exportChatSchema = z
     title: z.string(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
+    // Absent from files written before they were exported: read as false.
+    is_pinned: z.boolean().default(false),
+    is_archived: z.boolean().default(false),
     messages: z.array(messageSchema),
   })
   .meta({ id: "ExportChat" });

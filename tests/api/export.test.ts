@@ -104,6 +104,8 @@ async function detailAsExport(as: TestCaller, id: string): Promise<ExportChatOut
     title: detail.title,
     created_at: detail.created_at,
     updated_at: detail.updated_at,
+    is_pinned: detail.is_pinned,
+    is_archived: detail.is_archived,
     messages: detail.messages,
   };
 }

@@ -9,6 +9,7 @@ import {
   getOwnedChatWithMessages,
   listChatsByOwner,
   type Owner,
+  updateOwnedChat,
 } from "@/db/queries/chats";
 import { importChats } from "@/lib/chats/writes";
 import { verifyGuestCookie } from "@/lib/identity/guest";
@@ -111,6 +112,18 @@ describe("POST /api/chats/import/ with ChatGPT's conversations.json", () => {
     ]);
   });
 
+  test("a conversation ChatGPT archived arrives archived; the others in the list", async () => {
+    const me = await signedInUser("import-archived");
+    const conversations = JSON.parse(fixture) as { is_archived?: boolean }[];
+    conversations.forEach((c, i) => {
+      c.is_archived = i === 0;
+    });
+    await imported(await importFile(me, JSON.stringify(conversations)));
+    const chats = await contentsOf(ownerOf(me));
+    expect(chats.map((c) => c.chat.isArchived).sort()).toEqual([false, false, false, true]);
+    expect(chats.every((c) => !c.chat.isPinned)).toBe(true);
+  });
+
   test("importing the same file twice creates nothing new", async () => {
     const me = guest("import-twice");
     await imported(await importFile(me, fixture));
@@ -177,9 +190,19 @@ describe("POST /api/chats/import/ with ChatGPT's conversations.json", () => {
 });
 
 describe("POST /api/chats/import/ with this app's exports", () => {
-  test("an account export round-trips: another user gets the same titles and messages", async () => {
+  test("an account export round-trips: another user gets the same titles, messages, pins and archive", async () => {
     const from = await signedInUser("import-export-from");
     const owner = ownerOf(from);
+    const { chat: pinned } = await createChatWithMessages({
+      owner,
+      messages: [{ messageType: "user", content: "Pinned one" }],
+    });
+    await updateOwnedChat({ id: pinned.id, owner, changes: { isPinned: true } });
+    const { chat: archived } = await createChatWithMessages({
+      owner,
+      messages: [{ messageType: "user", content: "Archived one" }],
+    });
+    await updateOwnedChat({ id: archived.id, owner, changes: { isArchived: true } });
     await createChatWithMessages({
       owner,
       title: "Café ☕ plans",
@@ -202,15 +225,20 @@ describe("POST /api/chats/import/ with this app's exports", () => {
 
     const to = await signedInUser("import-export-to");
     const result = await imported(await importFile(to, ndjson, "application/x-ndjson"));
-    expect(result).toMatchObject({ format: "skillmate", imported: 2, messages: 4, skipped: [] });
+    expect(result).toMatchObject({ format: "skillmate", imported: 4, messages: 6, skipped: [] });
     const project = (all: Awaited<ReturnType<typeof contentsOf>>) =>
       all.map(({ chat, messages }) => ({
         title: chat.title,
+        isPinned: chat.isPinned,
+        isArchived: chat.isArchived,
         createdAt: chat.createdAt,
         updatedAt: chat.updatedAt,
         messages: messages.map((m) => [m.messageType, m.content, m.isError, m.createdAt]),
       }));
-    expect(project(await contentsOf(ownerOf(to)))).toEqual(project(await contentsOf(owner)));
+    const copied = project(await contentsOf(ownerOf(to)));
+    expect(copied).toEqual(project(await contentsOf(owner)));
+    expect(copied.filter((c) => c.isPinned).map((c) => c.title)).toEqual(["Pinned one"]);
+    expect(copied.filter((c) => c.isArchived).map((c) => c.title)).toEqual(["Archived one"]);
 
     // Sent untyped (as a browser may send an .ndjson file), it is told by its first line.
     const again = await imported(await importFile(to, ndjson, ""));

@@ -59,6 +59,8 @@ describe("chatToMarkdown", () => {
     title: "Learning\nRust ",
     createdAt: new Date("2026-11-30T10:00:00.000Z"),
     updatedAt: new Date("2026-11-30T10:05:00.000Z"),
+    isPinned: false,
+    isArchived: false,
     messageCount: 3,
   };
   const message = (
