@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AuthPages } from "./pages/auth";
+import { checkAtWidths } from "./support/check-page";
 
 // The account settings page: profile, password (other browsers signed out, this one not),
 // sign out everywhere, delete (the shared links dead at once); guests are sent to sign up.
@@ -8,18 +8,6 @@ import { AuthPages } from "./pages/auth";
 const password = "a long enough password";
 const newPassword = "another long password";
 const newEmail = (label: string) => `${label}-${crypto.randomUUID()}@example.test`;
-
-async function checkPage(page: Page, testInfo: TestInfo, name: string) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-  }
-}
 
 test("a guest is told to sign up or sign in", async ({ page }, testInfo) => {
   await page.goto("/chatbot/settings");
@@ -29,7 +17,7 @@ test("a guest is told to sign up or sign in", async ({ page }, testInfo) => {
     "href",
     "/sign-up?next=/chatbot/settings",
   );
-  await checkPage(page, testInfo, "account-guest");
+  await checkAtWidths(page, testInfo, "account-guest", { fullPage: true });
 });
 
 test("profile, password, sign out everywhere, delete", async ({ page, browser }, testInfo) => {
@@ -49,7 +37,7 @@ test("profile, password, sign out everywhere, delete", async ({ page, browser },
 
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Account settings", level: 1 })).toBeVisible();
-  await checkPage(page, testInfo, "account-settings");
+  await checkAtWidths(page, testInfo, "account-settings", { fullPage: true });
 
   // Profile: the new name shows in the account menu. (Forms are looked up by name: Next
   // keeps the pages visited before hidden in the document, the sign-up form among them.)

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { ChatbotPage } from "./pages/chatbot";
+import { checkAtWidths } from "./support/check-page";
 
 // Exports from the chat page: "Export as Markdown" and "Export as JSON" in the open
 // chat's Export menu, "Export all chats" at the foot of the sidebar; each a file saved
@@ -41,16 +41,7 @@ test("a chat exports as Markdown and as JSON, and every chat as NDJSON", async (
   const menu = page.getByText("Export", { exact: true });
   await menu.click();
   await expect(page.getByRole("link", { name: "Export as Markdown" })).toBeVisible();
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`export-menu-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await checkAtWidths(page, testInfo, "export-menu");
 
   const markdown = await download(page, () =>
     page.getByRole("link", { name: "Export as Markdown" }).click(),

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { generatedConversation } from "../tests/helpers/chatgpt-export";
 import { ChatbotPage } from "./pages/chatbot";
+import { checkAtWidths } from "./support/check-page";
 
 // Settings → Import chats, as a guest: ChatGPT's conversations.json lands in the sidebar,
 // the same file again adds nothing, a broken file says what is wrong, and a file of
@@ -12,19 +12,6 @@ import { ChatbotPage } from "./pages/chatbot";
 const fixture = readFileSync(
   path.join(import.meta.dirname, "../tests/fixtures/chatgpt-conversations.json"),
 );
-
-async function checkPage(page: Page, testInfo: TestInfo, name: string) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function importFile(page: Page, name: string, buffer: Buffer, mimeType = "application/json") {
   const section = page.getByRole("region", { name: "Import chats" });
@@ -39,14 +26,14 @@ test("a guest imports ChatGPT's conversations.json from the settings page", asyn
   await page.goto("/chatbot/settings");
   const section = page.getByRole("region", { name: "Import chats" });
   await expect(section).toBeVisible();
-  await checkPage(page, testInfo, "import-empty");
+  await checkAtWidths(page, testInfo, "import-empty", { fullPage: true });
 
   await importFile(page, "conversations.json", fixture);
   const status = section.getByRole("status");
   await expect(status).toContainText("Imported 4 chats with 11 messages.");
   await status.getByText("Skipped 1 conversation").click();
   await expect(status).toContainText("New chat: no messages to import");
-  await checkPage(page, testInfo, "import-done");
+  await checkAtWidths(page, testInfo, "import-done", { fullPage: true });
 
   await importFile(page, "conversations.json", fixture);
   await expect(status).toContainText("Imported 0 chats with 0 messages.");
@@ -58,7 +45,7 @@ test("a guest imports ChatGPT's conversations.json from the settings page", asyn
   const alert = section.getByRole("alert");
   await expect(alert).toContainText("conversation 1 (“Broken one”): mapping is not an object");
   await expect(alert).toContainText("Nothing from this file was imported.");
-  await checkPage(page, testInfo, "import-error");
+  await checkAtWidths(page, testInfo, "import-error", { fullPage: true });
 
   const chatbot = new ChatbotPage(page);
   await page.goto("/chatbot");

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { checkAtWidths } from "./support/check-page";
 
 // Pinning and archiving from the chat's menu: pinned chats head the sidebar (across a
 // reload, however old), archived ones leave it for the Archived chats page, with Undo.
@@ -61,17 +62,11 @@ test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    if (width < 768) await page.getByRole("button", { name: "Open chats" }).click();
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`pinned-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await checkAtWidths(page, testInfo, "pinned", {
+    atWidth: async (width) => {
+      if (width < 768) await page.getByRole("button", { name: "Open chats" }).click();
+    },
+  });
 
   // Archive, then Undo from the toast; then archive for good.
   await chooseFromMenu(page, "Pottery", "Archive chat");

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { ChatbotPage } from "./pages/chatbot";
+import { checkAtWidths } from "./support/check-page";
 
 // Before a chat's first share the app checks it for private details: a clean chat is
 // shared at once; otherwise a dialog lists what was found (masked) and the owner decides.
@@ -50,16 +50,7 @@ test("a chat with an email and an API key: the dialog lists both, masked; Cancel
   await expect(dialog).not.toContainText(KEY);
   await expect(dialog).not.toContainText(EMAIL);
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const axe = await new AxeBuilder({ page }).include("dialog[open]").analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`privacy-dialog-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await checkAtWidths(page, testInfo, "privacy-dialog", { include: "dialog[open]" });
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { checkAtWidths } from "./support/check-page";
 
 // The Shared links page: every chat the visitor shares, Unshare one, Unshare all (with a
 // confirmation), and each revoked link dead at once.
@@ -34,18 +34,7 @@ test("shared links: listed, unshared one by one, then all at once", async ({
   await expect(list.getByRole("listitem")).toHaveCount(3);
   await expect(list).toContainText(`/chatbot/share/${knitting.shareId}`);
   await expect(list.getByText(/^Shared on /).first()).toBeVisible();
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({
-      path: testInfo.outputPath(`shared-links-${width}.png`),
-      fullPage: true,
-    });
-  }
+  await checkAtWidths(page, testInfo, "shared-links", { fullPage: true });
 
   await list.getByRole("button", { name: "Unshare Knitting" }).click();
   await expect(page.getByRole("status")).toHaveText('"Knitting" is no longer shared.');
