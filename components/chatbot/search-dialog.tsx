@@ -223,6 +223,7 @@ export function SearchDialog({
                       )}
                     </span>
                     <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">
+                      {result.is_archived ? "Archived · " : ""}
                       {dateFormat.format(new Date(result.created_at))}
                     </span>
                   </span>

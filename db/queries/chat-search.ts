@@ -9,6 +9,8 @@ import { type Owner, ownerCondition, ownerKey } from "./chats";
 export type SearchHit = {
   chatId: string;
   title: string;
+  /** Archived chats are searched too; the result says so. */
+  isArchived: boolean;
   messageId: string | null;
   /** The matched text with each match between HIGHLIGHT_START and HIGHLIGHT_END. */
   headline: string;
@@ -72,7 +74,7 @@ export async function searchChats({
       page as (
         select * from hits ${after} order by rank desc, id desc limit ${limit + 1}
       )
-      select page.chat_id, page.message_id, page.created_at, page.rank, page.id, c.title,
+      select page.chat_id, page.message_id, page.created_at, page.rank, page.id, c.title, c.is_archived,
         ts_headline('english', coalesce(m.content, c.title), ${tsquery}, ${HEADLINE_OPTIONS}) as headline
       from page
         join ${chats} c on c.id = page.chat_id
@@ -88,6 +90,7 @@ export async function searchChats({
   const rows = executedRows<{
     chat_id: string;
     title: string;
+    is_archived: boolean;
     message_id: string | null;
     headline: string;
     created_at: string | Date;
@@ -97,6 +100,7 @@ export async function searchChats({
   const hits = rows.map((row) => ({
     chatId: row.chat_id,
     title: row.title,
+    isArchived: row.is_archived,
     messageId: row.message_id,
     headline: row.headline,
     createdAt: new Date(row.created_at),

@@ -77,6 +77,7 @@ export function toSearchResultOut(hit: SearchHit): SearchResultOut {
   return {
     chat_id: hit.chatId,
     title: hit.title,
+    is_archived: hit.isArchived,
     message_id: hit.messageId,
     ...toSnippet(hit.headline),
     created_at: hit.createdAt.toISOString(),

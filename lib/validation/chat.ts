@@ -185,6 +185,7 @@ export const searchResultSchema = z
   .object({
     chat_id: z.uuid(),
     title: z.string(),
+    is_archived: z.boolean().meta({ description: "archived chats are searched too" }),
     message_id: z.uuid().nullable().meta({ description: "null when the title matched" }),
     snippet: z.string().meta({ description: "plain text around the match (no HTML)" }),
     highlights: z

@@ -10,6 +10,7 @@ import { callRoute } from "../helpers/http";
 type Result = {
   chat_id: string;
   title: string;
+  is_archived: boolean;
   message_id: string | null;
   snippet: string;
   highlights: [number, number][];
@@ -154,12 +155,17 @@ test("a guest who signs in finds their guest chats' messages as the account", as
   expect((await search(visitor, q("clay"))).body.results).toEqual([]);
 });
 
-test("archived chats are found too", async () => {
+test("archived chats are found too, and say so", async () => {
   const me = await signedInUser("search-archived");
   const { chat: archived } = await chat(ownerOf(me), "Calligraphy", "brush pen strokes");
+  await chat(ownerOf(me), "Calligraphy again", "ink and paper");
   const { updateOwnedChat } = await import("@/db/queries/chats");
   await updateOwnedChat({ id: archived.id, owner: ownerOf(me), changes: { isArchived: true } });
-  expect((await search(me, q("calligraphy"))).body.results[0]?.chat_id).toBe(archived.id);
+  const found = (await search(me, q("calligraphy"))).body.results;
+  expect(Object.fromEntries(found.map((r) => [r.title, r.is_archived]))).toEqual({
+    Calligraphy: true,
+    "Calligraphy again": false,
+  });
 });
 
 test("junk is refused with 400", async () => {
