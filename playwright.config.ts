@@ -23,6 +23,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // Generous: CI runs two workers on two cores, beside the server it tests.
   timeout: 60_000,
+  // Playwright's 5 s default for each expect: under CI's load (two workers, the server and
+  // its database on two cores) a reply streamed at 60 ms a chunk took longer now and then.
+  // Only a failing wait gets slower; a passing one returns as soon as it holds.
+  expect: { timeout: process.env.CI ? 10_000 : 5_000 },
   reporter: process.env.CI
     ? [["list"], ["json", { outputFile: ".ci/out/playwright.json" }]]
     : "list",
