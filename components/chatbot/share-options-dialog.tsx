@@ -206,21 +206,22 @@ export function ShareOptionsDialog({
             canPublish={canPublish}
             revivable={wasSharedBefore(chat)}
             onChange={(change) => setForm((f) => ({ ...f, ...change }))}
-          />
-          <ShareFindings
-            check={check}
-            snapshot={form.mode === "snapshot"}
-            hidden={form.hidden}
-            onRecheck={() => void runCheck()}
-            onToggle={(key, hide) =>
-              setForm((f) => {
-                const hidden = new Set(f.hidden);
-                if (hide) hidden.add(key);
-                else hidden.delete(key);
-                return { ...f, hidden };
-              })
-            }
-          />
+          >
+            <ShareFindings
+              check={check}
+              snapshot={form.mode === "snapshot"}
+              hidden={form.hidden}
+              onRecheck={() => void runCheck()}
+              onToggle={(key, hide) =>
+                setForm((f) => {
+                  const hidden = new Set(f.hidden);
+                  if (hide) hidden.add(key);
+                  else hidden.delete(key);
+                  return { ...f, hidden };
+                })
+              }
+            />
+          </ShareFormFields>
           <div className="sticky bottom-0 -mx-5 border-t border-zinc-200 bg-white px-5 py-3 dark:border-zinc-700 dark:bg-zinc-900">
             {error ? (
               <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">

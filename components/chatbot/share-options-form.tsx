@@ -54,6 +54,7 @@ export function ShareFormFields({
   canPublish,
   revivable,
   onChange,
+  children,
 }: {
   chat: ShareChat;
   form: ShareForm;
@@ -61,6 +62,8 @@ export function ShareFormFields({
   /** Shared before, not now: the old link may come back, or a new one be issued. */
   revivable: boolean;
   onChange: (change: Partial<ShareForm>) => void;
+  /** Under the mode: what a snapshot may hide. */
+  children: ReactNode;
 }) {
   const names = useId();
   const expiryId = useId();
@@ -108,6 +111,7 @@ export function ShareFormFields({
           onSelect={() => onChange({ mode: "snapshot" })}
         />
       </fieldset>
+      {children}
       <div className="flex flex-col gap-1">
         <label htmlFor={expiryId} className={legendClass}>
           Expiry
