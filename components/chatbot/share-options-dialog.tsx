@@ -47,6 +47,7 @@ export function ShareOptionsDialog({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const submit = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [check, setCheck] = useState<CheckState>({ kind: "checking" });
   const [form, setForm] = useState<ShareForm>(() => initialForm(chat, []));
@@ -100,6 +101,14 @@ export function ShareOptionsDialog({
       setBusy(null);
     }
   }
+
+  // The button pressed may be gone (Stop sharing) or was disabled while it ran: the focus
+  // stays in the dialog, on its main button, rather than falling to the page.
+  useEffect(() => {
+    if (busy !== null) return;
+    const focused = document.activeElement;
+    if (dialog.current?.open && !dialog.current.contains(focused)) submit.current?.focus();
+  }, [busy]);
 
   /** The chat with an answer applied, here and in the sidebar's copy. */
   function changed(change: Partial<ChatOut>, base: ShareChat = chat): ShareChat {
@@ -264,7 +273,7 @@ export function ShareOptionsDialog({
                   </button>
                 </>
               ) : null}
-              <button type="submit" className={primaryButton} disabled={busy !== null}>
+              <button ref={submit} type="submit" className={primaryButton} disabled={busy !== null}>
                 {busy === "save" ? "Saving…" : shared ? "Save changes" : "Share chat"}
               </button>
             </div>
