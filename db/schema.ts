@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgSequence,
   pgTable,
   primaryKey,
@@ -103,6 +104,12 @@ export const chats = pgTable(
     // The share link stops working at this moment (410 gone); null: it never expires.
     // Kept while unshared, and reset when the chat is shared anew without an expiry.
     shareExpiresAt: ts("share_expires_at"),
+    // "live": the link shows the chat as it is; "snapshot": as it was when the owner took
+    // the snapshot (chats_share_snapshot), which snapshot_at dates. Kept while unshared.
+    shareMode: varchar("share_mode", { length: 16, enum: ["live", "snapshot"] })
+      .notNull()
+      .default("live"),
+    snapshotAt: ts("snapshot_at"),
     // Pinned chats head the owner's sidebar; archived ones leave the default list (and
     // keep their share link). Only this app's own clients set them.
     isPinned: boolean("is_pinned").notNull().default(false),
@@ -152,8 +159,46 @@ export const chats = pgTable(
       "chats_chat_discoverable_needs_account",
       sql`not ${t.isDiscoverable} or ${t.userId} is not null`,
     ),
+    check("chats_chat_share_mode_check", sql`${t.shareMode} in ('live', 'snapshot')`),
+    // A snapshot link always has its snapshot's time, a live one none.
+    check(
+      "chats_chat_snapshot_at_check",
+      sql`(${t.shareMode} = 'snapshot') = (${t.snapshotAt} is not null)`,
+    ),
   ],
 );
+
+/** A message as a snapshot keeps it: what the public view shows, already redacted. */
+export type SnapshotMessage = {
+  id: string;
+  message_type: "user" | "assistant";
+  content: string;
+  is_error: boolean;
+  created_at: string;
+};
+
+/** A range of the title (message_id null) or of a message, in UTF-16 code units. */
+export type SnapshotRange = { message_id: string | null; start: number; end: number };
+
+/**
+ * What a snapshot link shows: the chat's title and messages as they were when the owner
+ * took it, with the chosen findings redacted. A table of its own, so that reading chats
+ * never carries it. One per chat, replaced by each new snapshot, dropped when the link
+ * goes live, deleted with the chat.
+ */
+export const shareSnapshots = pgTable("chats_share_snapshot", {
+  chatId: uuid("chat_id")
+    .primaryKey()
+    .references(() => chats.id, { onDelete: "cascade" }),
+  // text: a redacted title may be longer than the chat's 200 characters.
+  title: text("title").notNull(),
+  messages: jsonb("messages").$type<SnapshotMessage[]>().notNull(),
+  // The owner's choice ("all" findings, or these), re-applied when the snapshot is retaken.
+  redact: jsonb("redact").$type<"all" | SnapshotRange[]>().notNull(),
+  // The ranges actually hidden in this snapshot (what the privacy check marks redacted).
+  redactedRanges: jsonb("redacted_ranges").$type<SnapshotRange[]>().notNull(),
+  takenAt: ts("taken_at").notNull(),
+});
 
 export const messages = pgTable(
   "chats_chatmessage",
@@ -225,3 +270,4 @@ export const rateLimits = pgTable(
 export type User = typeof users.$inferSelect;
 export type Chat = typeof chats.$inferSelect;
 export type Message = typeof messages.$inferSelect;
+export type ShareSnapshot = typeof shareSnapshots.$inferSelect;

@@ -66,6 +66,7 @@ for (const schema of [
   chat.appendMessagesSchema,
   chat.patchChatSchema,
   chat.shareChatSchema,
+  chat.updateSnapshotSchema,
 ]) {
   addSchema(requestBodies, schema);
 }
@@ -507,7 +508,7 @@ export function openApiDocument() {
           operationId: "shareChat",
           summary: '`{}` toggles sharing; `{"is_shared": bool}` sets it',
           description:
-            "`expires_in` (seconds, 1 to a year, or null for never) sets when the link stops working (then 410 `gone`); left out, a shared chat keeps its expiry and a new share never expires; given without `is_shared`, it shares. `new_link: true` (with `is_shared: true`) gives the chat a new `share_id` as it shares: the old link is 404 at once.",
+            '`expires_in` (seconds, 1 to a year, or null for never) sets when the link stops working (then 410 `gone`); left out, a shared chat keeps its expiry and a new share never expires; given without `is_shared`, it shares. `new_link: true` (with `is_shared: true`) gives the chat a new `share_id` as it shares: the old link is 404 at once. `mode: "snapshot"` makes the link show the chat as it is now (a snapshot taken at once, anew each time it is sent; later messages and renames stay out of it until `share/update/`), `mode: "live"` makes it follow the chat again (the snapshot is dropped); given without `is_shared`, it shares, and the `share_id` stays. Left out, the mode is kept (a chat never shared is live). `redact` (only with `mode: "snapshot"`): `"all"` or findings of `GET /api/chats/{id}/share/check/` to show as `[redacted]` in the shared copy; an item that is not a current finding is 400 naming `redact.<i>`.',
           requestBody: jsonBody(chat.shareChatSchema),
           responses: {
             ...ok(200, "The sharing state", chat.shareStateSchema),
@@ -549,6 +550,22 @@ export function openApiDocument() {
           responses: {
             ...ok(200, "The sharing state, with the new share_id", chat.shareStateSchema),
             ...errors("forbidden", "not_found", "rate_limited", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/{id}/share/update/": {
+        parameters: [idParam],
+        post: {
+          operationId: "updateShareSnapshot",
+          summary:
+            "Take a snapshot link's snapshot again, from the chat as it is now; the link (share_id) stays",
+          description:
+            'Shared or not (the snapshot is what a re-share shows). Without `redact`, the stored choice is applied again: `"all"`, every finding now; a list, those of its items that are still findings. With `redact`, as on `share/`. A live link is 409 `conflict`: share it with `mode: "snapshot"` first.',
+          requestBody: jsonBody(chat.updateSnapshotSchema),
+          responses: {
+            ...ok(200, "The sharing state, with the new snapshot_at", chat.shareStateSchema),
+            ...errors(...writeErrors, "not_found", "conflict", DB),
             ...endedSession,
           },
         },

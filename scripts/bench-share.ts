@@ -64,9 +64,16 @@ const DRAWS = 15;
 async function drawTime(baseUrl: string, shareId: string): Promise<number> {
   const shared = (await (await fetch(`${baseUrl}/api/chats/share/${shareId}/`)).json()) as Omit<
     PublicChat,
-    "is_discoverable" | "shared_at"
+    "is_discoverable" | "shared_at" | "share_expires_at" | "share_mode" | "snapshot_at"
   >;
-  const chat: PublicChat = { ...shared, is_discoverable: false, shared_at: shared.updated_at };
+  const chat: PublicChat = {
+    ...shared,
+    is_discoverable: false,
+    shared_at: shared.updated_at,
+    share_expires_at: null,
+    share_mode: "live",
+    snapshot_at: null,
+  };
   const times: number[] = [];
   for (let i = 0; i < DRAWS; i++) {
     const start = performance.now();

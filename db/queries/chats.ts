@@ -19,7 +19,13 @@ import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
 import { type Db, getDb, type Tx } from "../client";
 import { ChatIdTakenError, MessageIdTakenError } from "../errors";
 import { executedRows, fromJsonRow } from "../json-rows";
-import { type Chat, chats, type Message, messages } from "../schema";
+import { type Chat, chats, type Message, messages, shareSnapshots } from "../schema";
+import {
+  deleteShareSnapshot,
+  getShareSnapshotByChat,
+  putShareSnapshot,
+  type SnapshotBuilder,
+} from "./share-snapshots";
 
 /** Who owns a chat: an account, or a visitor known by their guest cookie. */
 export type Owner = { userId: string } | { guestId: string };
@@ -259,12 +265,66 @@ export async function ownsChat({ chatId, owner }: { chatId: string; owner: Owner
   return chat !== undefined;
 }
 
+/** What the public sees of a message (a snapshot keeps no more). */
+export type PublicMessage = Pick<
+  Message,
+  "id" | "messageType" | "content" | "isError" | "createdAt"
+>;
+
 /**
  * A chat as the public sees it: only while it is shared. An expired share is still
  * returned (with its share_expires_at), so that callers can answer 410 rather than 404.
+ * A snapshot link shows its snapshot: the chat comes with the snapshot's title, its
+ * updated_at is the snapshot's time and message_count its number of messages, and the
+ * messages are the snapshot's (redacted as the owner chose). One statement, so that the
+ * chat's mode and what it shows come from one database snapshot.
  */
-export async function getSharedChatByShareId({ shareId }: { shareId: string }) {
-  return chatWithMessages(and(eq(chats.shareId, shareId), eq(chats.isShared, true)));
+export async function getSharedChatByShareId({
+  shareId,
+}: {
+  shareId: string;
+}): Promise<{ chat: Chat; messages: PublicMessage[] } | null> {
+  const db = await getDb();
+  const [row] = executedRows<{
+    chat: Record<string, unknown>;
+    messages: Record<string, unknown>[] | null;
+    snapshot: Record<string, unknown> | null;
+  }>(
+    await db.execute(sql`
+      select row_to_json(${chats}) as chat,
+        case when ${chats.shareMode} = 'live' then
+          (select coalesce(json_agg(m order by m.created_at, m.seq), '[]')
+           from ${messages} m where m.chat_id = ${chats.id})
+        end as messages,
+        case when ${chats.shareMode} = 'snapshot' then
+          (select row_to_json(s) from ${shareSnapshots} s where s.chat_id = ${chats.id})
+        end as snapshot
+      from ${chats} where ${chats.shareId} = ${shareId} and ${chats.isShared} limit 1`),
+  );
+  if (!row) return null;
+  const chat = fromJsonRow(chats, row.chat);
+  if (chat.shareMode === "live") {
+    return { chat, messages: (row.messages ?? []).map((m) => fromJsonRow(messages, m)) };
+  }
+  // A snapshot link without its snapshot cannot be (both are written in one transaction);
+  // were it so, it would show the title and nothing of the conversation, never the live chat.
+  const snapshot = row.snapshot ? fromJsonRow(shareSnapshots, row.snapshot) : null;
+  const shown = (snapshot?.messages ?? []).map((m) => ({
+    id: m.id,
+    messageType: m.message_type,
+    content: m.content,
+    isError: m.is_error,
+    createdAt: new Date(m.created_at),
+  }));
+  return {
+    chat: {
+      ...chat,
+      title: snapshot?.title ?? chat.title,
+      updatedAt: snapshot?.takenAt ?? chat.snapshotAt ?? chat.updatedAt,
+      messageCount: shown.length,
+    },
+    messages: shown,
+  };
 }
 
 /** Just the flags that decide how the public may see a chat. */
@@ -294,6 +354,11 @@ const discoverable = and(
   or(isNull(chats.shareExpiresAt), gt(chats.shareExpiresAt, sql`now()`)),
 );
 
+// When the public page last changed: a snapshot link shows its snapshot's time.
+const publicUpdatedAt = sql<Date>`coalesce(${chats.snapshotAt}, ${chats.updatedAt})`.mapWith(
+  chats.updatedAt,
+);
+
 /**
  * One slice of the discoverable chats in id order, for one sitemap file: the first
  * `limit` after the chat `after` (from the start when null). Keyset: one index seek,
@@ -308,7 +373,7 @@ export async function listDiscoverableChats({
 }) {
   const db = await getDb();
   return db
-    .select({ shareId: chats.shareId, updatedAt: chats.updatedAt })
+    .select({ shareId: chats.shareId, updatedAt: publicUpdatedAt })
     .from(chats)
     .where(after === null ? discoverable : and(discoverable, gt(chats.id, after)))
     .orderBy(asc(chats.id))
@@ -641,12 +706,18 @@ export async function changeSharing({
   isShared,
   expiresAt,
   newShareId: nextShareId,
+  mode,
 }: {
   id: string;
   owner: Owner;
   isShared: boolean | "toggle" | "keep";
   expiresAt?: Date | null;
   newShareId?: string;
+  /**
+   * "live": the link shows the chat as it is (its snapshot dropped); a builder: the link
+   * shows a snapshot taken now, from the locked chat. Left out: the mode is kept.
+   */
+  mode?: "live" | { snapshot: SnapshotBuilder };
 }): Promise<{ chat: Chat; previousShareId: string } | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -655,9 +726,16 @@ export async function changeSharing({
     const sharing =
       isShared === "toggle" ? !before.isShared : isShared === "keep" ? before.isShared : isShared;
     const sharingAnew = sharing && isShared !== "keep";
+    const modeChange =
+      mode === undefined
+        ? {}
+        : mode === "live"
+          ? await goLive(tx, before)
+          : await takeSnapshot(tx, before, mode.snapshot);
     const [chat] = await tx
       .update(chats)
       .set({
+        ...modeChange,
         isShared: sharing,
         ...(sharingAnew ? { sharedAt: sharedAtOnShare } : {}),
         ...(expiresAt !== undefined
@@ -671,6 +749,51 @@ export async function changeSharing({
       .returning();
     if (!chat) throw new Error("chat vanished inside its own transaction");
     return { chat, previousShareId: before.shareId };
+  });
+}
+
+async function goLive(tx: Tx, chat: Chat) {
+  await deleteShareSnapshot({ tx, chatId: chat.id });
+  return { shareMode: "live" as const, snapshotAt: null };
+}
+
+/** Takes the locked chat's snapshot; the chat's columns that say so. */
+async function takeSnapshot(tx: Tx, chat: Chat, build: SnapshotBuilder) {
+  const content = build({
+    chat,
+    messages: await messagesOf(tx, chat.id),
+    stored: await getShareSnapshotByChat({ tx, chatId: chat.id }),
+  });
+  const takenAt = await putShareSnapshot({ tx, chatId: chat.id, content });
+  return { shareMode: "snapshot" as const, snapshotAt: takenAt };
+}
+
+/**
+ * Takes the snapshot of a snapshot link again, from the chat as it is now, under the
+ * chat's row lock; shared or not, the link (share_id) stays. null: not the owner's chat;
+ * "live": the chat's link is live (it has no snapshot to take again).
+ */
+export async function retakeShareSnapshot({
+  id,
+  owner,
+  build,
+}: {
+  id: string;
+  owner: Owner;
+  build: SnapshotBuilder;
+}): Promise<Chat | "live" | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockOwnedChat(tx, id, owner);
+    if (!before) return null;
+    if (before.shareMode === "live") return "live" as const;
+    const [chat] = await tx
+      .update(chats)
+      .set(await takeSnapshot(tx, before, build))
+      .where(eq(chats.id, before.id))
+      .returning();
+    if (!chat) throw new Error("chat vanished inside its own transaction");
+    return chat;
   });
 }
 

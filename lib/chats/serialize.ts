@@ -1,4 +1,5 @@
 import type { SearchHit } from "@/db/queries/chat-search";
+import type { PublicMessage } from "@/db/queries/chats";
 import type { Chat, Message } from "@/db/schema";
 import type {
   ChatDetailOut,
@@ -37,6 +38,7 @@ export function toChatOut(chat: Chat, baseUrl: string): ChatOut {
     is_archived: chat.isArchived,
     share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
     share_expires_at: chat.shareExpiresAt?.toISOString() ?? null,
+    ...shareModeOut(chat),
     created_at: chat.createdAt.toISOString(),
     updated_at: chat.updatedAt.toISOString(),
     message_count: chat.messageCount,
@@ -54,6 +56,15 @@ export function toShareStateOut(chat: Chat, baseUrl: string): ShareStateOut {
     share_id: chat.shareId,
     share_url: chat.isShared ? shareUrl(baseUrl, chat.shareId) : null,
     share_expires_at: chat.shareExpiresAt?.toISOString() ?? null,
+    ...shareModeOut(chat),
+  };
+}
+
+function shareModeOut(chat: Chat) {
+  return {
+    share_mode: chat.shareMode,
+    snapshot_at: chat.snapshotAt?.toISOString() ?? null,
+    shared_at: chat.sharedAt?.toISOString() ?? null,
   };
 }
 
@@ -63,7 +74,7 @@ export function shareHasExpired(expiresAt: string | Date | null, now = Date.now(
 }
 
 /** The public view of a shared chat: no owner, no ids beyond the share id. */
-export function toSharedChatOut(chat: Chat, messages: Message[]): SharedChatOut {
+export function toSharedChatOut(chat: Chat, messages: PublicMessage[]): SharedChatOut {
   return {
     share_id: chat.shareId,
     title: chat.title,

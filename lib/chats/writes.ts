@@ -10,6 +10,7 @@ import {
   getSharedChatByShareId,
   type NewMessage,
   type Owner,
+  retakeShareSnapshot,
   unshareAllOwned,
   updateOwnedChat,
 } from "@/db/queries/chats";
@@ -18,6 +19,7 @@ import { expireSharedChat, expireSharedChats } from "@/lib/cache/public-cache";
 import { shareHasExpired } from "@/lib/chats/serialize";
 import { newShareId, SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { AppError } from "@/lib/errors";
+import { TITLE_MAX } from "@/lib/validation/chat";
 import {
   chatIdTaken,
   chatNotFound,
@@ -28,6 +30,7 @@ import {
 } from "./errors";
 import { runImport } from "./import";
 import type { ImportReader } from "./import-format";
+import { newSnapshot, type RedactChoice, retakenSnapshot } from "./share-snapshot";
 
 // Every write to a chat, from the API and the chatbot alike. Each one that can change
 // what the public sees of a shared chat expires its cached page here, before it returns,
@@ -59,7 +62,8 @@ export function createChat(args: {
 
 /**
  * A copy of a shared chat for the caller, read fresh (not from the cache: a chat
- * unshared a moment ago must not be copied). The original is untouched.
+ * unshared a moment ago must not be copied): what the public sees of it, a snapshot
+ * link's snapshot (redactions and all). The original is untouched.
  */
 export async function continueSharedChat({ shareId, owner }: { shareId: string; owner: Owner }) {
   const shared = SHARE_ID_PATTERN.test(shareId) ? await getSharedChatByShareId({ shareId }) : null;
@@ -67,7 +71,8 @@ export async function continueSharedChat({ shareId, owner }: { shareId: string; 
   if (shareHasExpired(shared.chat.shareExpiresAt)) throw sharedChatExpired();
   return createChat({
     owner,
-    title: shared.chat.title,
+    // A redacted title may have grown past what a title holds.
+    title: shared.chat.title.slice(0, TITLE_MAX),
     messages: shared.messages
       .filter((m) => !m.isError)
       .map((m) => ({ messageType: m.messageType, content: m.content })),
@@ -89,9 +94,10 @@ export async function updateChat({
   const chat = await updateOwnedChat({ id, owner, changes });
   if (!chat) throw chatNotFound();
   // Anything visible on a shared page changed, or sharing itself did. Pinning and
-  // archiving are the owner's alone: the public page stays cached.
+  // archiving are the owner's alone: the public page stays cached; so does a snapshot's
+  // title, which a rename does not touch.
   const publicChange =
-    changes.title !== undefined ||
+    (changes.title !== undefined && chat.shareMode === "live") ||
     changes.isDiscoverable !== undefined ||
     changes.shareExpiresAt !== undefined;
   if ((chat.isShared && publicChange) || changes.isShared !== undefined) {
@@ -104,7 +110,9 @@ export async function updateChat({
  * Sets sharing, or flips it when `isShared` is left out. `expiresIn`: seconds until the
  * link stops working, null for never; left out, a shared chat keeps its expiry and a new
  * share never expires; given, it shares. `newLink`: a new share id as it shares, the old
- * link dead at once.
+ * link dead at once. `mode`: "snapshot" takes a snapshot now (hiding the findings of
+ * `redact`), "live" drops it; given, it shares; left out, the mode is kept. The share id
+ * never changes with the mode.
  */
 export async function setSharing({
   id,
@@ -112,17 +120,24 @@ export async function setSharing({
   isShared,
   expiresIn,
   newLink = false,
+  mode,
+  redact,
 }: {
   id: string;
   owner: Owner;
   isShared?: boolean;
   expiresIn?: number | null;
   newLink?: boolean;
+  mode?: "live" | "snapshot";
+  /** Only with mode "snapshot" (the request schema refuses it otherwise). */
+  redact?: RedactChoice;
 }): Promise<Chat> {
+  const implied = expiresIn !== undefined || mode !== undefined;
   const changed = await changeSharing({
     id,
     owner,
-    isShared: isShared ?? (expiresIn !== undefined ? true : "toggle"),
+    isShared: isShared ?? (implied ? true : "toggle"),
+    mode: mode === "snapshot" ? { snapshot: newSnapshot(redact) } : mode,
     expiresAt:
       expiresIn === undefined || expiresIn === null
         ? expiresIn
@@ -147,6 +162,35 @@ export async function rotateShareLink({ id, owner }: { id: string; owner: Owner 
   return changed.chat;
 }
 
+// Not in ./errors.ts: only updateSnapshot refuses this way.
+const liveLinkHasNoSnapshot = () =>
+  new AppError(
+    "conflict",
+    "This link is live: it always shows the chat as it is. Share it as a snapshot first.",
+  );
+
+/**
+ * Takes a snapshot link's snapshot again, from the chat as it is now, keeping the link;
+ * shared or not (the snapshot is what a re-share shows). `redact` as in setSharing; left
+ * out, the stored choice is applied again ("all": every finding now; a list: those of
+ * its items still found). A live link: 409.
+ */
+export async function updateSnapshot({
+  id,
+  owner,
+  redact,
+}: {
+  id: string;
+  owner: Owner;
+  redact?: RedactChoice;
+}): Promise<Chat> {
+  const chat = await retakeShareSnapshot({ id, owner, build: retakenSnapshot(redact) });
+  if (!chat) throw chatNotFound();
+  if (chat === "live") throw liveLinkHasNoSnapshot();
+  await expireSharedChat(chat.shareId);
+  return chat;
+}
+
 /** Deletes the chat and its messages; its share link dies at once. */
 export async function deleteChat({ id, owner }: { id: string; owner: Owner }): Promise<void> {
   const deleted = await deleteOwnedChat({ id, owner });
@@ -161,11 +205,19 @@ export async function unshareAll({ owner }: { owner: Owner }): Promise<number> {
   return revoked.length;
 }
 
-/** Adds messages, idempotently by id; a shared chat's page shows them at once. */
+/** Whether the public page of this chat shows it as it is now (shared, and live). */
+const showsLiveChat = (chat: Chat) => chat.isShared && chat.shareMode === "live";
+
+/**
+ * Adds messages, idempotently by id; a shared chat's page shows them at once (a
+ * snapshot link's does not: it shows its snapshot until the owner takes it again).
+ */
 export async function saveMessages(args: { chatId: string; owner: Owner; messages: NewMessage[] }) {
   const saved = await mapTakenIds(appendMessages(args));
   if (!saved) throw chatNotFound();
-  if (saved.chat.isShared && saved.inserted.length > 0) await expireSharedChat(saved.chat.shareId);
+  if (showsLiveChat(saved.chat) && saved.inserted.length > 0) {
+    await expireSharedChat(saved.chat.shareId);
+  }
   return saved;
 }
 
@@ -189,7 +241,7 @@ export async function deleteReplyToReplace(args: { chatId: string; owner: Owner;
   const deleted = await deleteLastReply(args);
   if (!deleted) throw chatNotFound();
   if (deleted.outcome === "refused") throw notTheLastReply();
-  if (deleted.outcome === "removed" && deleted.chat.isShared) {
+  if (deleted.outcome === "removed" && showsLiveChat(deleted.chat)) {
     await expireSharedChat(deleted.chat.shareId);
   }
 }

@@ -174,6 +174,17 @@ function actions(shareId: string): ElementContent {
   ]);
 }
 
+// A snapshot link shows the chat as it was: the page says since when.
+function snapshotNote(chat: PublicChat): ElementContent[] {
+  if (chat.share_mode !== "snapshot" || !chat.snapshot_at) return [];
+  return [
+    text(" · Snapshot taken "),
+    element("time", { dateTime: chat.snapshot_at }, [
+      text(dateFormat.format(new Date(chat.snapshot_at))),
+    ]),
+  ];
+}
+
 /** A shared chat, read-only: no composer and nothing about its owner. */
 export async function sharePageHtml(chat: PublicChat, stylesheets: string[]): Promise<string> {
   const count = chat.messages.length;
@@ -192,6 +203,7 @@ export async function sharePageHtml(chat: PublicChat, stylesheets: string[]): Pr
           text(dateFormat.format(new Date(chat.shared_at))),
         ]),
         text(` · ${count} ${count === 1 ? "message" : "messages"}`),
+        ...snapshotNote(chat),
       ]),
       element("ol", { className: "mt-8 flex flex-col gap-6", ariaLabel: "Conversation" }, items),
     ]),

@@ -71,6 +71,39 @@ export const patchChatSchema = z
 // A share link may last at most a year; the owner can extend it again at any time.
 export const SHARE_EXPIRES_IN_MAX = 365 * 24 * 60 * 60;
 
+export const SHARE_MODES = ["live", "snapshot"] as const;
+export const shareModeSchema = z.enum(SHARE_MODES, { message: 'Use "live" or "snapshot".' });
+
+// Findings of GET /api/chats/<id>/share/check/ (at most as many as a batch of messages).
+export const REDACT_MAX = 500;
+
+export const redactRangeSchema = z
+  .strictObject({
+    message_id: z
+      .uuid({ message: "Must be a UUID, or null for the title." })
+      .nullable()
+      .meta({ description: "The finding's message; null for the chat's title" }),
+    start: z.int({ message: "Must be a whole number." }).min(0, { message: "Must be 0 or more." }),
+    end: z.int({ message: "Must be a whole number." }).min(0, { message: "Must be 0 or more." }),
+  })
+  .meta({ id: "RedactRange" });
+
+export const redactSchema = z
+  .union(
+    [
+      z.literal("all"),
+      z
+        .array(redactRangeSchema)
+        .max(REDACT_MAX, { message: `Send at most ${REDACT_MAX} findings.` }),
+    ],
+    { message: 'Use "all" or a list of findings ({message_id, start, end}).' },
+  )
+  .meta({
+    id: "Redact",
+    description:
+      'Findings of the privacy check to hide in the shared copy (each reads "[redacted]"): "all", or a list of them as the check answered them ([]: none). Only with a snapshot.',
+  });
+
 export const shareChatSchema = z
   .strictObject({
     is_shared: z.boolean().optional(),
@@ -88,6 +121,11 @@ export const shareChatSchema = z
       .boolean()
       .optional()
       .meta({ description: "true: a new share_id, the old link stops working (default false)" }),
+    mode: shareModeSchema.optional().meta({
+      description:
+        '"live": the link shows the chat as it is; "snapshot": as it is now (a snapshot taken at once, anew each time it is sent). Left out: the mode is kept. Implies is_shared true; the share_id never changes with it.',
+    }),
+    redact: redactSchema.optional(),
   })
   .refine((body) => body.is_shared !== false || body.expires_in === undefined, {
     message: "An expiry needs a shared chat: leave out expires_in when unsharing.",
@@ -97,7 +135,19 @@ export const shareChatSchema = z
     message: 'A new link is issued when sharing: send "is_shared": true with it.',
     path: ["new_link"],
   })
+  .refine((body) => body.is_shared !== false || body.mode === undefined, {
+    message: "A mode needs a shared chat: leave out mode when unsharing.",
+    path: ["mode"],
+  })
+  .refine((body) => body.redact === undefined || body.mode === "snapshot", {
+    message: 'Only a snapshot hides findings: send "mode": "snapshot" with redact.',
+    path: ["redact"],
+  })
   .meta({ id: "ShareChat" });
+
+export const updateSnapshotSchema = z
+  .strictObject({ redact: redactSchema.optional() })
+  .meta({ id: "UpdateSnapshot" });
 
 const booleanParam = z
   .enum(["true", "false"], { message: 'Use "true" or "false".' })
@@ -153,6 +203,21 @@ export const messageSchema = z
   })
   .meta({ id: "Message" });
 
+// On every chat and in every sharing state.
+const shareModeFields = {
+  share_mode: shareModeSchema.meta({
+    description: '"live": the link shows the chat as it is; "snapshot": as it was at snapshot_at',
+  }),
+  snapshot_at: z.iso
+    .datetime()
+    .nullable()
+    .meta({ description: "when the snapshot the link shows was taken; null: a live link" }),
+  shared_at: z.iso
+    .datetime()
+    .nullable()
+    .meta({ description: "when the chat was last made public; null: never shared" }),
+};
+
 export const chatSchema = z
   .object({
     id: z.uuid(),
@@ -167,6 +232,7 @@ export const chatSchema = z
       .datetime()
       .nullable()
       .meta({ description: "when the share link stops working; null: never" }),
+    ...shareModeFields,
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
     message_count: z.int().min(0),
@@ -208,6 +274,7 @@ export const shareStateSchema = z
     share_id: z.string(),
     share_url: z.url().nullable(),
     share_expires_at: z.iso.datetime().nullable(),
+    ...shareModeFields,
   })
   .meta({ id: "ShareState" });
 
@@ -275,6 +342,8 @@ export type ChatOut = z.infer<typeof chatSchema>;
 export type ChatDetailOut = z.infer<typeof chatDetailSchema>;
 export type ChatListOut = z.infer<typeof chatListSchema>;
 export type ShareStateOut = z.infer<typeof shareStateSchema>;
+export type ShareMode = z.infer<typeof shareModeSchema>;
+export type RedactIn = z.infer<typeof redactSchema>;
 export type SearchResultOut = z.infer<typeof searchResultSchema>;
 export type SearchResultsOut = z.infer<typeof searchResultsSchema>;
 export type UnshareAllOut = z.infer<typeof unshareAllSchema>;

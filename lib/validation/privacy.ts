@@ -14,6 +14,10 @@ export const privacyFindingSchema = z
     }),
     start: z.number().int().min(0).meta({ description: "Offset in UTF-16 code units" }),
     end: z.number().int().min(0).meta({ description: "End offset (exclusive), UTF-16" }),
+    redacted: z.boolean().meta({
+      description:
+        "Whether it is hidden in the chat's current snapshot (always false for a live link)",
+    }),
   })
   .meta({ id: "PrivacyFinding" });
 

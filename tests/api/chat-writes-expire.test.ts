@@ -60,15 +60,36 @@ type Chat = Awaited<ReturnType<typeof sharedChat>>["chat"];
 type Scenario = {
   write: keyof typeof writes;
   name: string;
+  /** Before the public view is read: the state the write starts from. */
+  setup?: (owner: Owner, chat: Chat) => Promise<unknown>;
   run: (owner: Owner, chat: Chat, failedReplyId: string) => Promise<unknown>;
+  /** The public never sees this write (checked: its page stays as it was). */
+  unseen?: true;
 };
 
+/** The shared chat's link switched to a snapshot of it as it is. */
+const asSnapshot = (owner: Owner, chat: Chat) =>
+  writes.setSharing({ id: chat.id, owner, mode: "snapshot" });
+
+/** Runs a write the public must not see, and checks that its page did not change. */
+async function unseenBy(shareId: string, write: () => Promise<unknown>) {
+  const before = JSON.stringify(await publicView(shareId));
+  await write();
+  expect(JSON.stringify(await publicView(shareId))).toBe(before);
+}
+
 const scenarios: Scenario[] = [
-  { write: "createChat", name: "a new chat", run: (owner) => writes.createChat({ owner }) },
+  {
+    write: "createChat",
+    name: "a new chat",
+    run: (owner) => writes.createChat({ owner }),
+    unseen: true,
+  },
   {
     write: "continueSharedChat",
     name: "continuing it (the original is untouched)",
     run: (owner, chat) => writes.continueSharedChat({ owner, shareId: chat.shareId }),
+    unseen: true,
   },
   {
     write: "updateChat",
@@ -90,11 +111,23 @@ const scenarios: Scenario[] = [
     write: "updateChat",
     name: "pinned (the owner's alone: the public view stays as it was)",
     run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { isPinned: true } }),
+    unseen: true,
   },
   {
     write: "updateChat",
     name: "archived (its link keeps working, unchanged)",
     run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { isArchived: true } }),
+    unseen: true,
+  },
+  {
+    write: "updateChat",
+    name: "a snapshot link's chat renamed (its page keeps the snapshot's title)",
+    setup: asSnapshot,
+    run: (owner, chat) =>
+      unseenBy(chat.shareId, () =>
+        writes.updateChat({ id: chat.id, owner, changes: { title: "Renamed" } }),
+      ),
+    unseen: true,
   },
   {
     write: "setSharing",
@@ -125,6 +158,48 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    write: "setSharing",
+    name: "made a snapshot (same link)",
+    run: (owner, chat) => asSnapshot(owner, chat),
+  },
+  {
+    write: "setSharing",
+    name: "a snapshot taken anew, hiding every finding",
+    setup: async (owner, chat) => {
+      await asSnapshot(owner, chat);
+      await writes.saveMessages({
+        chatId: chat.id,
+        owner,
+        messages: [{ messageType: "user", content: "Mail me at jane.doe@gmail.com" }],
+      });
+    },
+    run: (owner, chat) =>
+      writes.setSharing({ id: chat.id, owner, mode: "snapshot", redact: "all" }),
+  },
+  {
+    write: "setSharing",
+    name: "a snapshot link made live again",
+    setup: asSnapshot,
+    run: (owner, chat) => writes.setSharing({ id: chat.id, owner, mode: "live" }),
+  },
+  {
+    write: "updateSnapshot",
+    name: "a snapshot taken again after a new message (its page shows the message)",
+    setup: async (owner, chat) => {
+      await asSnapshot(owner, chat);
+      await writes.saveMessages({
+        chatId: chat.id,
+        owner,
+        messages: [{ messageType: "user", content: "And which paper?" }],
+      });
+    },
+    run: async (owner, chat) => {
+      await writes.updateSnapshot({ id: chat.id, owner });
+      const shown = await publicView(chat.shareId);
+      expect(shown?.messages.at(-1)?.content).toBe("And which paper?");
+    },
+  },
+  {
     write: "rotateShareLink",
     name: "its link rotated (the new id's tag expires too)",
     run: async (owner, chat) => {
@@ -151,6 +226,30 @@ const scenarios: Scenario[] = [
         owner,
         messages: [{ messageType: "user", content: "And which paper?" }],
       }),
+  },
+  {
+    write: "saveMessages",
+    name: "a message added to a snapshot link (its page stays as it was)",
+    setup: asSnapshot,
+    run: (owner, chat) =>
+      unseenBy(chat.shareId, () =>
+        writes.saveMessages({
+          chatId: chat.id,
+          owner,
+          messages: [{ messageType: "user", content: "And which paper?" }],
+        }),
+      ),
+    unseen: true,
+  },
+  {
+    write: "deleteReplyToReplace",
+    name: "a snapshot link's failed reply removed for a Retry (its page keeps it)",
+    setup: asSnapshot,
+    run: (owner, chat, failedReplyId) =>
+      unseenBy(chat.shareId, () =>
+        writes.deleteReplyToReplace({ chatId: chat.id, owner, id: failedReplyId }),
+      ),
+    unseen: true,
   },
   {
     write: "deleteReplyToReplace",
@@ -207,6 +306,8 @@ const scenarios: Scenario[] = [
       await writes.importChats({ owner, reader: "chatgpt", bytes: file(["Hello", "Again"]) });
       expect(expired).toContain(shareTag(imported?.shareId ?? ""));
     },
+    // Checked above: it writes a chat of its own, not the shared one.
+    unseen: true,
   },
 ];
 
@@ -223,10 +324,11 @@ test("every write in lib/chats/writes.ts has a scenario below", () => {
 });
 
 describe("a write that changes what the public sees of a shared chat expires it", () => {
-  test.each(scenarios)("$write: $name", async ({ run }) => {
+  test.each(scenarios)("$write: $name", async ({ setup, run }) => {
     const { userId } = await signedInUser();
     const owner = { userId };
     const { chat, failedReplyId } = await sharedChat(owner);
+    await setup?.(owner, chat);
     const before = {
       page: await publicView(chat.shareId),
       entry: await sitemapEntry(chat.shareId),
@@ -247,15 +349,17 @@ describe("a write that changes what the public sees of a shared chat expires it"
   test("the scenarios do change shared chats (the check above is not vacuous)", async () => {
     const { userId } = await signedInUser();
     const owner = { userId };
-    let changed = 0;
-    for (const { run } of scenarios) {
+    const changed: string[] = [];
+    for (const { name, setup, run } of scenarios) {
       const { chat, failedReplyId } = await sharedChat(owner);
+      await setup?.(owner, chat);
       const before = JSON.stringify(await publicView(chat.shareId));
       await run(owner, chat, failedReplyId);
-      if (JSON.stringify(await publicView(chat.shareId)) !== before) changed += 1;
+      if (JSON.stringify(await publicView(chat.shareId)) !== before) changed.push(name);
     }
     // All but the three that write another chat (createChat, continueSharedChat and
-    // importChats) and the two the public never sees (a pin and an archive).
-    expect(changed).toBe(scenarios.length - 5);
+    // importChats), the two the public never sees (a pin and an archive), and the
+    // changes a snapshot link does not show.
+    expect(changed).toEqual(scenarios.filter((s) => !s.unseen).map((s) => s.name));
   });
 });

@@ -247,6 +247,9 @@ describe("sharing", () => {
       share_id: chat.share_id,
       share_url: `http://localhost:3000/chatbot/share/${chat.share_id}`,
       share_expires_at: null,
+      share_mode: "live",
+      snapshot_at: null,
+      shared_at: expect.any(String),
     });
     const body = await publicView(chat.share_id);
     expect(Object.keys(body ?? {}).sort()).toEqual([
@@ -264,6 +267,9 @@ describe("sharing", () => {
       share_id: chat.share_id,
       share_url: null,
       share_expires_at: null,
+      share_mode: "live",
+      snapshot_at: null,
+      shared_at: shared.shared_at,
     });
     expect(await publicView(chat.share_id)).toBeNull();
 

@@ -13,6 +13,7 @@ import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareCheckRoute from "@/app/api/chats/[id]/share/check/route";
 import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
+import * as updateSnapshotRoute from "@/app/api/chats/[id]/share/update/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as importRoute from "@/app/api/chats/import/route";
 import * as listRoute from "@/app/api/chats/route";
@@ -91,6 +92,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/{id}/share/": shareRoute,
   "/api/chats/{id}/share/check/": shareCheckRoute,
   "/api/chats/{id}/share/rotate/": rotateRoute,
+  "/api/chats/{id}/share/update/": updateSnapshotRoute,
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
@@ -432,6 +434,41 @@ describe("real responses match the OpenAPI document", () => {
       params: { id: chat.id },
     });
     expect(rotated404.status).toBe(404);
+
+    const liveUpdate = await call("POST", "/api/chats/{id}/share/update/", {
+      as: owner,
+      params: { id: chat.id },
+      body: {},
+    });
+    expect(liveUpdate.status).toBe(409);
+    const snapshot = await call("POST", "/api/chats/{id}/share/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { mode: "snapshot", redact: "all" },
+    });
+    expect(snapshot.body).toMatchObject({ share_mode: "snapshot", is_shared: true });
+    const updated = await call("POST", "/api/chats/{id}/share/update/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { redact: [] },
+    });
+    expect(updated.body.share_mode).toBe("snapshot");
+    const notAFinding = await call("POST", "/api/chats/{id}/share/update/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { redact: [{ message_id: null, start: 0, end: 1 }] },
+    });
+    expect(notAFinding.body.error.issues[0].path).toBe("redact.0");
+    const updated404 = await call("POST", "/api/chats/{id}/share/update/", {
+      params: { id: chat.id },
+      body: {},
+    });
+    expect(updated404.status).toBe(404);
+    const flagged = await call("GET", "/api/chats/{id}/share/check/", {
+      as: owner,
+      params: { id: risky.id },
+    });
+    expect(flagged.body.findings[0].redacted).toBe(false);
 
     const unshared = await call("POST", "/api/chats/{id}/share/", {
       as: owner,

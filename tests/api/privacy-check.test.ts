@@ -67,6 +67,7 @@ describe.each([
         excerpt: "Card **** **** **** 4242 question",
         start: 5,
         end: 24,
+        redacted: false,
       },
       expect.objectContaining({ message_id: withKey.id, kind: "api_key" }),
       expect.objectContaining({ message_id: withKey.id, kind: "email" }),

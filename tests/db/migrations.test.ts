@@ -23,6 +23,7 @@ test("migrations apply cleanly to an empty database", async () => {
     "cache_tag_events",
     "chats_chat",
     "chats_chatmessage",
+    "chats_share_snapshot",
     "rate_limits",
     "sessions",
     "users",

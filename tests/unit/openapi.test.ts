@@ -61,6 +61,9 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
     updated_at: new Date().toISOString(),
     message_count: 0,
     share_expires_at: null,
+    share_mode: "live",
+    snapshot_at: null,
+    shared_at: null,
   };
   expect(validate(chat), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...chat, message_count: -1 })).toBe(false);
@@ -87,6 +90,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/chats/{id}/share/",
       "GET /api/chats/{id}/share/check/",
       "POST /api/chats/{id}/share/rotate/",
+      "POST /api/chats/{id}/share/update/",
       "POST /api/chats/create-with-messages/",
       "GET /api/chats/share/{share_id}/",
       "POST /api/chats/share/{share_id}/continue/",

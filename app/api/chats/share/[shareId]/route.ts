@@ -13,7 +13,9 @@ export const GET = route<RouteContext<"/api/chats/share/[shareId]">>(async ({ pa
   // Checked at serving time: the cached value may outlive the link. The 410 is never
   // stored, so extending the link works at once everywhere.
   if (shareHasExpired(shared.share_expires_at)) throw sharedChatExpired();
-  const { is_discoverable: _, shared_at: __, share_expires_at, ...body } = shared;
+  const { share_id, title, created_at, updated_at, messages, share_expires_at } = shared;
+  // The contract's body, no more (the page-only fields stay on the page).
+  const body = { share_id, title, created_at, updated_at, messages };
   const expiresAt = share_expires_at === null ? undefined : Date.parse(share_expires_at);
   return Response.json(body, {
     headers: { ...shareCacheHeaders(expiresAt), ...edgeTagHeaders(params.shareId) },
