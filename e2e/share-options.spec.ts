@@ -137,10 +137,6 @@ test("unshared, then shared again from the dialog with a new link (or the old on
   await page.request.post(`/api/chats/${created.id}/share`, { data: { is_shared: true } });
   await page.request.post(`/api/chats/${created.id}/share`, { data: { is_shared: false } });
   await page.reload();
-  test.fixme(
-    !("shared_at" in (await stored(page.request, created.id))),
-    "needs shared_at on the chat (share-snapshot API, not merged yet)",
-  );
 
   await options.openFromTopBar();
   const link = options.dialog().getByRole("group", { name: "Link" });
@@ -163,12 +159,31 @@ test("unshared, then shared again from the dialog with a new link (or the old on
   expect((await publicPage(page.request, renewed.share_id)).status()).toBe(200);
 });
 
+test("the sidebar's one-click Share of a chat shared before revives its link; the toast offers a new one", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { chat, created, title } = await openChat(page, "One click");
+  await chat.share(title);
+  await expect(chat.toast("Link copied to the clipboard.")).toBeVisible();
+  await chat.stopSharing(title);
+  await chat.share(title);
+  const toast = chat.toast("the old link works again");
+  await expect(toast).toBeVisible();
+  expect((await publicPage(page.request, created.share_id)).status()).toBe(200);
+
+  await toast.getByRole("button", { name: "New link instead" }).click();
+  await expect(chat.toast("New link copied to the clipboard")).toBeVisible();
+  const renewed = await stored(page.request, created.id);
+  expect(renewed.share_id).not.toBe(created.share_id);
+  expect(await chat.clipboard()).toBe(renewed.share_url);
+  expect((await publicPage(page.request, created.share_id)).status()).toBe(404);
+  expect((await publicPage(page.request, renewed.share_id)).status()).toBe(200);
+});
+
 test("snapshot: a message sent after it stays private until Update snapshot", async ({ page }) => {
   const { options, created } = await openChat(page, "Snapshot", ["First question"]);
-  test.fixme(
-    !("share_mode" in (await stored(page.request, created.id))),
-    "needs snapshot mode (share-snapshot API, not merged yet)",
-  );
   await options.openFromTopBar();
   await options.mode("Snapshot").check();
   await options.button("Share chat").click();
@@ -199,10 +214,6 @@ test("redaction: an email hidden in the shared copy reads [redacted]; the owner 
   const { chat, options, created } = await openChat(page, "Contact", [
     `Write to me at ${EMAIL} about the lessons.`,
   ]);
-  test.fixme(
-    !("share_mode" in (await stored(page.request, created.id))),
-    "needs snapshot mode and redact (share-snapshot API, not merged yet)",
-  );
   await options.openFromTopBar();
   await expect(options.findings()).toHaveCount(1);
   await expect(options.findings().first()).toContainText("Email address");

@@ -114,16 +114,46 @@ export function ChatsProvider({
     [optimistic, patch],
   );
 
+  // Sharing again a chat shared before revives its old link (as the API does): the toast
+  // offers a new one instead, for a link that went further than meant.
+  const renewLink = useCallback(
+    async (id: string) => {
+      await optimistic(id, {}, "Could not issue a new link.", async () => {
+        const state = await chatsApi.rotate(id);
+        patch(id, state);
+        if (state.share_url && (await copyText(state.share_url))) {
+          toast.success("New link copied to the clipboard: the old one no longer works.");
+        } else {
+          toast.success("New link issued: the old one no longer works.");
+        }
+      });
+    },
+    [optimistic, patch],
+  );
+
   const applySharing = useCallback(
     async (id: string, shared: boolean) => {
+      const before = latest.current.find((c) => c.id === id);
+      const reviving = shared && before?.is_shared === false && before.shared_at !== null;
       await optimistic(id, { is_shared: shared }, "Could not change sharing.", async () => {
         const state = await chatsApi.setShared(id, shared);
         patch(id, state);
-        if (state.share_url) await copyLink(state.share_url);
-        else toast.success("Sharing stopped: the link no longer works.");
+        if (!state.share_url) {
+          toast.success("Sharing stopped: the link no longer works.");
+        } else if (!reviving) {
+          await copyLink(state.share_url);
+        } else if (await copyText(state.share_url)) {
+          toast.success("Link copied to the clipboard: the old link works again.", {
+            action: { label: "New link instead", onClick: () => void renewLink(id) },
+          });
+        } else {
+          toast.error(`Could not copy the link: ${state.share_url}`, {
+            action: { label: "New link instead", onClick: () => void renewLink(id) },
+          });
+        }
       });
     },
-    [optimistic, patch, copyLink],
+    [optimistic, patch, copyLink, renewLink],
   );
 
   // A chat going public is checked first for emails, keys, card numbers…: a clean chat is

@@ -1,25 +1,15 @@
 import type { ShareChatIn } from "@/lib/client/chats-api";
-import type { ChatOut } from "@/lib/validation/chat";
+import type { ChatOut, RedactIn, ShareMode } from "@/lib/validation/chat";
 import type { PrivacyFindingOut } from "@/lib/validation/privacy";
 
 // The Share options dialog as data: what its form starts from, and which API calls turn
 // the owner's choices into what is public. Pure, so that it is tested without a browser.
 
-export type ShareMode = "live" | "snapshot";
-
-/**
- * The chat as the dialog reads it. share_mode, snapshot_at and shared_at come with the
- * snapshot API (/work/tmp/share-api-spec.md); until a server sends them, a chat reads
- * as live, never snapshotted, and its earlier shares unknown.
- */
-export type ShareChat = ChatOut & {
-  share_mode?: ShareMode;
-  snapshot_at?: string | null;
-  shared_at?: string | null;
-};
+/** The chat as the dialog reads it. */
+export type ShareChat = ChatOut;
 
 /** A finding of the privacy check, and whether the chat's snapshot hides it already. */
-export type Finding = PrivacyFindingOut & { redacted?: boolean };
+export type Finding = PrivacyFindingOut;
 
 export const EXPIRY_CHOICES = [
   { value: "never", label: "Never", seconds: null },
@@ -71,7 +61,7 @@ export function initialForm(
 ): ShareForm {
   const expiring = chat.is_shared && chat.share_expires_at !== null && !hasExpired(chat, now);
   return {
-    mode: chat.share_mode ?? "live",
+    mode: chat.share_mode,
     expiry: expiring ? "keep" : "never",
     // Someone may have kept the old link; a new one reaches only whom the owner tells.
     link: "new",
@@ -88,10 +78,7 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * What POST share/ is sent to hide: "all" when every finding is ticked (a later Update
  * snapshot then hides new ones too), else the ticked findings themselves.
  */
-export function redactionOf(
-  findings: readonly Finding[],
-  hidden: ReadonlySet<string>,
-): "all" | { message_id: string | null; start: number; end: number }[] {
+export function redactionOf(findings: readonly Finding[], hidden: ReadonlySet<string>): RedactIn {
   const ticked = findings.filter((f) => hidden.has(findingKey(f)));
   if (ticked.length > 0 && ticked.length === findings.length) return "all";
   return ticked.map(({ message_id, start, end }) => ({ message_id, start, end }));
@@ -99,7 +86,7 @@ export function redactionOf(
 
 export type SharePlan = {
   /** The body of POST share/, when sharing or its options change. */
-  share?: ShareChatIn & { mode?: ShareMode; redact?: ReturnType<typeof redactionOf> };
+  share?: ShareChatIn;
   /** PATCH is_discoverable, when it changes. */
   discoverable?: boolean;
 };
@@ -127,7 +114,7 @@ export function planChanges(
     body.expires_in = choice.seconds;
   }
   if (wasSharedBefore(chat) && form.link === "new") body.new_link = true;
-  const wasMode = chat.share_mode ?? "live";
+  const wasMode = chat.share_mode;
   if (form.mode === "snapshot") {
     // A snapshot is taken anew whenever one is asked for: what the dialog lists is what
     // the copy holds. Otherwise a shared snapshot stays as it is.

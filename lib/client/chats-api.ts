@@ -10,6 +10,7 @@ import type {
   ShareStateOut,
   shareChatSchema,
   UnshareAllOut,
+  updateSnapshotSchema,
 } from "@/lib/validation/chat";
 import type { PrivacyCheckOut } from "@/lib/validation/privacy";
 
@@ -112,7 +113,7 @@ export const chatsApi = {
   /** A new share id: the old link stops working at once. */
   rotate: (id: string) => call<ShareStateOut>(`/api/chats/${id}/share/rotate`, { method: "POST" }),
   /** Re-takes a snapshot link's copy of the chat (same link); `redact` as for share. */
-  updateSnapshot: (id: string, body: Record<string, unknown>) =>
+  updateSnapshot: (id: string, body: z.input<typeof updateSnapshotSchema>) =>
     call<ShareStateOut>(`/api/chats/${id}/share/update`, { method: "POST", body: json(body) }),
   /** What looks private in the chat, asked before its first share. */
   checkShare: (id: string) => call<PrivacyCheckOut>(`/api/chats/${id}/share/check`),
