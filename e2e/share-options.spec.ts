@@ -47,7 +47,10 @@ test("opened from the top bar and from a sidebar row; sharing with an expiry, th
   await expect(options.status()).toContainText("Not shared: only you can see this chat.");
   await expect(options.status().getByRole("button", { name: "Copy link" })).toHaveCount(0);
   await options.close();
-  // Closed: nothing was shared.
+  // The focus is back where the menu was opened from; nothing was shared.
+  await expect(
+    page.getByRole("banner").getByRole("button", { name: "More chat actions" }),
+  ).toBeFocused();
   expect((await stored(page.request, created.id)).is_shared).toBe(false);
 
   await options.openFromRow(chat.row(title));
@@ -132,7 +135,7 @@ test("a refusal stays in the dialog as an alert, and nothing changes", async ({ 
 
 test("unshared, then shared again from the dialog with a new link (or the old one revived)", async ({
   page,
-}) => {
+}, testInfo) => {
   const { options, created } = await openChat(page, "Re-share");
   await page.request.post(`/api/chats/${created.id}/share`, { data: { is_shared: true } });
   await page.request.post(`/api/chats/${created.id}/share`, { data: { is_shared: false } });
@@ -142,6 +145,7 @@ test("unshared, then shared again from the dialog with a new link (or the old on
   const link = options.dialog().getByRole("group", { name: "Link" });
   await expect(link.getByRole("radio", { name: "Issue a new link" })).toBeChecked();
   await expect(link.getByRole("radio", { name: "Revive the old link" })).not.toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath("share-options-reshare-1280.png") });
   await options.button("Share chat").click();
   await expect(options.notice()).toHaveText(/^Shared\./);
   const renewed = await stored(page.request, created.id);
@@ -265,6 +269,19 @@ test("accessible with the dialog open (axe), at 1280 and 390 wide; screenshots",
   // What the check found, scrolled into view on a phone.
   await options.findings().first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("share-options-findings-390.png") });
+  // A snapshot hiding the email: the boxes come alive.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await options.mode("Snapshot").check();
+  await options
+    .findings()
+    .first()
+    .getByRole("checkbox", { name: "Hide in the shared copy" })
+    .check();
+  await options.findings().last().scrollIntoViewIfNeeded();
+  const snapshotScan = await new AxeBuilder({ page }).include("dialog[open]").analyze();
+  expect(snapshotScan.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("share-options-snapshot-1280.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
   // The confirmation over it, too.
   await options.button("Issue a new link").click();
   const confirm = page.getByRole("dialog", { name: "Issue a new link?" });
