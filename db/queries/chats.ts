@@ -307,7 +307,7 @@ export async function getSharedChatByShareId({
     return { chat, messages: (row.messages ?? []).map((m) => fromJsonRow(messages, m)) };
   }
   // A snapshot link without its snapshot cannot be (both are written in one transaction);
-  // were it so, it would show the title and nothing of the conversation, never the live chat.
+  // were it so, it would show the chat's title and no message, never the live messages.
   const snapshot = row.snapshot ? fromJsonRow(shareSnapshots, row.snapshot) : null;
   const shown = (snapshot?.messages ?? []).map((m) => ({
     id: m.id,

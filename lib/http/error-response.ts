@@ -17,9 +17,24 @@ function asUnavailable(error: unknown, requestId: string): AppError | null {
   return unavailable(DATABASE_DOWN, error);
 }
 
-function zodIssues(error: ZodError): ErrorIssue[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.map(String);
+type ZodIssue = ZodError["issues"][number];
+
+/**
+ * The one branch of a failed union that the value was of the type of (`"all"` or a
+ * list: a list with a bad item), whose own issues say more than "matches none"; null
+ * when no branch, or several, got past the type.
+ */
+function unionBranch(issue: ZodIssue): ZodIssue[] | null {
+  if (issue.code !== "invalid_union") return null;
+  const typeOnly = (i: ZodIssue) =>
+    i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value");
+  const matched = issue.errors.filter((branch) => !branch.every(typeOnly));
+  return matched.length === 1 ? (matched[0] ?? null) : null;
+}
+
+function zodIssues(issues: ZodIssue[], prefix: string[] = []): ErrorIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.map(String)];
     // One issue per unknown field, at that field's path, so clients can point at it.
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
@@ -27,6 +42,8 @@ function zodIssues(error: ZodError): ErrorIssue[] {
         message: "Unknown field.",
       }));
     }
+    const branch = unionBranch(issue);
+    if (branch) return zodIssues(branch, path);
     return [{ path: path.join(".") || "(body)", message: issue.message }];
   });
 }
@@ -46,7 +63,7 @@ export function errorResponse(thrown: unknown, requestId: string): Response {
       error: {
         code: "validation_error",
         message: "The request has invalid fields.",
-        issues: zodIssues(error),
+        issues: zodIssues(error.issues),
       },
     };
   } else {

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
+import * as checkRoute from "@/app/api/chats/[id]/share/check/route";
+import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
+import * as updateSnapshotRoute from "@/app/api/chats/[id]/share/update/route";
 import * as listRoute from "@/app/api/chats/route";
 import { listMessagesByChat } from "@/db/queries/chats";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
@@ -18,6 +21,8 @@ const routes: {
   suffix: string;
   body?: unknown;
   ok: number;
+  /** What the owner does first, so that the request can succeed for them. */
+  setup?: (owner: TestCaller, id: string) => Promise<unknown>;
 }[] = [
   { name: "GET <id>", handler: chatRoute.GET, method: "GET", suffix: "", ok: 200 },
   {
@@ -50,6 +55,43 @@ const routes: {
     method: "POST",
     suffix: "share/",
     body: {},
+    ok: 200,
+  },
+  {
+    name: "POST <id>/share as a snapshot, every finding redacted",
+    handler: shareRoute.POST,
+    method: "POST",
+    suffix: "share/",
+    body: { mode: "snapshot", redact: "all" },
+    ok: 200,
+  },
+  {
+    name: "POST <id>/share/update",
+    handler: updateSnapshotRoute.POST,
+    method: "POST",
+    suffix: "share/update/",
+    body: {},
+    ok: 200,
+    setup: (owner, id) =>
+      callRoute(shareRoute.POST, {
+        path: `/api/chats/${id}/share/`,
+        params: { id },
+        body: { mode: "snapshot" },
+        headers: owner.headers,
+      }),
+  },
+  {
+    name: "POST <id>/share/rotate",
+    handler: rotateRoute.POST,
+    method: "POST",
+    suffix: "share/rotate/",
+    ok: 200,
+  },
+  {
+    name: "GET <id>/share/check",
+    handler: checkRoute.GET,
+    method: "GET",
+    suffix: "share/check/",
     ok: 200,
   },
   { name: "DELETE <id>", handler: chatRoute.DELETE, method: "DELETE", suffix: "", ok: 204 },
@@ -91,6 +133,7 @@ describe("only the owner gets anything but 404", () => {
       test(`${route.name} on a chat of the ${ownerLabel}`, async () => {
         const owner = callers[ownerLabel] as TestCaller;
         const chat = await createChat(owner);
+        await route.setup?.(owner, chat.id);
         for (const [label, caller] of Object.entries(callers)) {
           if (label === ownerLabel) continue;
           const response = await call(route, caller, chat.id);

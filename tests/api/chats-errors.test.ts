@@ -3,6 +3,7 @@ import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
+import * as updateSnapshotRoute from "@/app/api/chats/[id]/share/update/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as listRoute from "@/app/api/chats/route";
 import { listChatsByOwner } from "@/db/queries/chats";
@@ -15,7 +16,7 @@ const json = { "content-type": "application/json" };
 
 type Case = [
   label: string,
-  target: "create" | "bulk" | "messages" | "message" | "patch" | "share" | "list",
+  target: "create" | "bulk" | "messages" | "message" | "patch" | "share" | "update" | "list",
   call: Partial<Call>,
   status: number,
   code: string,
@@ -163,6 +164,51 @@ const cases: Case[] = [
     "validation_error",
     "is_shared",
   ],
+  ["an unknown share mode", "share", { body: { mode: "frozen" } }, 400, "validation_error", "mode"],
+  [
+    "redact without a snapshot",
+    "share",
+    { body: { is_shared: true, redact: "all" } },
+    400,
+    "validation_error",
+    "redact",
+  ],
+  [
+    "a redact item that is not a finding",
+    "share",
+    { body: { mode: "snapshot", redact: [{ message_id: null, start: 0, end: 4 }] } },
+    400,
+    "validation_error",
+    "redact.0",
+  ],
+  [
+    "a redact item of the wrong shape",
+    "share",
+    { body: { mode: "snapshot", redact: [{ message_id: null, start: 1.5, end: 4 }] } },
+    400,
+    "validation_error",
+    "redact.0.start",
+  ],
+  ["invalid JSON", "update", { rawBody: "{not json", headers: json }, 400, "invalid_json"],
+  ["no content type", "update", { rawBody: "{}" }, 415, "unsupported_media_type"],
+  [
+    "a cross-site request",
+    "update",
+    { body: {}, headers: { "sec-fetch-site": "cross-site" } },
+    403,
+    "forbidden",
+  ],
+  ["an unknown field", "update", { body: { mode: "live" } }, 400, "validation_error", "mode"],
+  [
+    "redact of the wrong type",
+    "update",
+    { body: { redact: true } },
+    400,
+    "validation_error",
+    "redact",
+  ],
+  // Valid, but the chat's link is live: nothing to take again.
+  ["a live link", "update", { body: {} }, 409, "conflict"],
   ["limit 0", "list", { path: "/api/chats/?limit=0" }, 400, "validation_error", "limit"],
   ["limit 101", "list", { path: "/api/chats/?limit=101" }, 400, "validation_error", "limit"],
   ["limit abc", "list", { path: "/api/chats/?limit=abc" }, 400, "validation_error", "limit"],
@@ -184,6 +230,7 @@ const handlers = {
   message: { handler: messageRoute.POST, method: "POST", suffix: "message/" },
   patch: { handler: chatRoute.PATCH, method: "PATCH", suffix: "" },
   share: { handler: shareRoute.POST, method: "POST", suffix: "share/" },
+  update: { handler: updateSnapshotRoute.POST, method: "POST", suffix: "share/update/" },
 } as const;
 
 describe("bad input gets a 4xx in the contract's shape and changes nothing", () => {

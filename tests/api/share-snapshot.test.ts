@@ -11,7 +11,7 @@ import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as sharePage from "@/app/chatbot/share/[shareId]/route";
 import { getShareSnapshotByChat } from "@/db/queries/share-snapshots";
 import { getPublicChat } from "@/lib/chats/public-chat";
-import { signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { callRoute } from "../helpers/http";
 
 // Snapshot and live share links (POST /api/chats/<id>/share/ with `mode` and `redact`,
@@ -649,5 +649,75 @@ describe("refused, and nothing changes", () => {
     expect((await detail(user, chat.id)).share_mode).toBe("live");
     expect(await getShareSnapshotByChat({ chatId: chat.id })).toBeNull();
     expect((await publicRead(shareId)).status).toBe(200);
+  });
+});
+
+describe("share/update/ answers only the owner", () => {
+  async function snapshotOf() {
+    const { user, chat, shareId } = await sharedChat();
+    const snap = await share(user, chat.id, { mode: "snapshot" });
+    await say(user, chat.id, "after the snapshot");
+    return { user, chat, shareId, snap };
+  }
+
+  test.each([
+    ["another user", () => signedInUser("other")],
+    ["a guest", async () => guest("other")],
+    ["nobody", async () => nobody],
+  ])("%s: 404, and nothing changes", async (_label, makeCaller) => {
+    const { user, chat, shareId, snap } = await snapshotOf();
+    const stranger = await makeCaller();
+    for (const body of [{}, { redact: "all" }]) {
+      const refused = await update(stranger, chat.id, body);
+      expect(refused.status).toBe(404);
+      expect(refused.body.error).toEqual({ code: "not_found", message: "No such chat." });
+    }
+    const stolen = await share(stranger, chat.id, { mode: "live" });
+    expect(stolen.status).toBe(404);
+    expect((await detail(user, chat.id)).snapshot_at).toBe(snap.body.snapshot_at);
+    expect(contents((await publicRead(shareId)).body)).not.toContain("after the snapshot");
+  });
+
+  test("junk ids: 404", async () => {
+    const user = await signedInUser("update-junk");
+    for (const id of ["not-a-uuid", crypto.randomUUID(), "", "' or 1=1 --"]) {
+      expect((await update(user, id)).status).toBe(404);
+    }
+  });
+
+  test("a cross-site request: 403, nothing changes", async () => {
+    const { user, chat, snap } = await snapshotOf();
+    const response = await callRoute(updateRoute.POST, {
+      path: `/api/chats/${chat.id}/share/update/`,
+      params: { id: chat.id },
+      headers: { ...user.headers, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      body: {},
+    });
+    expect(response.status).toBe(403);
+    expect((await detail(user, chat.id)).snapshot_at).toBe(snap.body.snapshot_at);
+  });
+
+  test.each(["GET", "PUT", "PATCH", "DELETE"])("%s: 405", async (method) => {
+    const { user, chat, snap } = await snapshotOf();
+    const refused = await update(user, chat.id, undefined, method);
+    expect(refused.status).toBe(405);
+    expect(refused.body.error.code).toBe("method_not_allowed");
+    expect((await detail(user, chat.id)).snapshot_at).toBe(snap.body.snapshot_at);
+  });
+
+  test("a bad item names its field", async () => {
+    const { user, chat } = await snapshotOf();
+    const refused = await update(user, chat.id, {
+      redact: [{ message_id: "x", start: 0, end: 1 }],
+    });
+    expect(refused.body.error.issues).toEqual([
+      { path: "redact.0.message_id", message: "Must be a UUID, or null for the title." },
+    ]);
+    const tooMany = await update(user, chat.id, {
+      redact: Array.from({ length: 501 }, () => ({ message_id: null, start: 0, end: 1 })),
+    });
+    expect(tooMany.body.error.issues).toEqual([
+      { path: "redact", message: "Send at most 500 findings." },
+    ]);
   });
 });

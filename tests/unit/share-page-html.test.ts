@@ -14,6 +14,9 @@ const chat: PublicChat = {
   created_at: "2026-11-01T10:00:00.000Z",
   updated_at: "2026-11-02T10:00:00.000Z",
   shared_at: "2026-11-03T10:00:00.000Z",
+  share_expires_at: null,
+  share_mode: "live",
+  snapshot_at: null,
   is_discoverable: true,
   messages: [
     {
@@ -57,6 +60,22 @@ describe("sharePageHtml", () => {
     expect(ld).not.toContain("<");
     expect(JSON.parse(ld).headline).toBe(chat.title);
     expect(html).toContain("2 messages");
+  });
+
+  test('a snapshot link says "Snapshot taken <date>"; a live one says nothing of it', async () => {
+    expect(await sharePageHtml(chat, [])).not.toContain("Snapshot taken");
+    const html = await sharePageHtml(
+      {
+        ...chat,
+        share_mode: "snapshot",
+        snapshot_at: "2026-11-04T23:30:00.000Z",
+        updated_at: "2026-11-04T23:30:00.000Z",
+      },
+      [],
+    );
+    expect(html).toContain(
+      'Snapshot taken <time datetime="2026-11-04T23:30:00.000Z">November 4, 2026</time>',
+    );
   });
 
   test("a chat not discoverable is noindex and has no JSON-LD", async () => {
