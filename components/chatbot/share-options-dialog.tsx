@@ -97,6 +97,10 @@ export function ShareOptionsDialog({
       setNow(Date.now());
     } catch (failure) {
       setError(reasonOf(failure));
+      // The chat changed since the check (a reply came in): the list is asked for again.
+      if (failure instanceof ApiError && failure.issues?.some((i) => i.path.startsWith("redact"))) {
+        void runCheck();
+      }
     } finally {
       setBusy(null);
     }
@@ -135,7 +139,8 @@ export function ShareOptionsDialog({
       } else {
         setNotice(plan.share || plan.discoverable !== undefined ? "Changes saved." : "No changes.");
       }
-      if (plan.share?.mode === "snapshot") void runCheck();
+      // A snapshot taken, or dropped: which findings it hides has changed.
+      if (plan.share?.mode) void runCheck();
       return next;
     });
   }
