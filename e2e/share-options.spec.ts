@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { AuthPages } from "./pages/auth";
 import { ChatbotPage } from "./pages/chatbot";
 import { ShareOptions } from "./pages/share-options";
 
@@ -116,6 +117,41 @@ test("a guest's Discoverable is off, disabled and explained; Stop sharing from t
   await expect(options.status()).toContainText("Not shared");
   expect((await publicPage(page.request, created.share_id)).status()).toBe(404);
   await expect(chat.row(title).getByRole("button", { name: "Share chat" })).toBeVisible();
+});
+
+test("an account makes its shared chat discoverable from the dialog, and takes it back", async ({
+  page,
+}) => {
+  await new AuthPages(page).signUp({
+    name: "Robin",
+    email: `robin-${crypto.randomUUID()}@example.test`,
+    password: "a long enough password",
+  });
+  await expect(page.getByTestId("account-name")).toHaveText("Robin");
+  const { options, created } = await openChat(page, "Indexed");
+  await options.openFromTopBar();
+  const discoverable = options.dialog().getByRole("checkbox", { name: "Discoverable" });
+  await expect(discoverable).toBeEnabled();
+  await discoverable.check();
+  await options.button("Share chat").click();
+  await expect(options.notice()).toHaveText(/^Shared\./);
+  await expect(options.status()).toContainText("Indexed by search engines");
+  expect(await stored(page.request, created.id)).toMatchObject({
+    is_shared: true,
+    is_discoverable: true,
+  });
+  const indexed = await publicPage(page.request, created.share_id);
+  expect(indexed.headers()["x-robots-tag"]).toBeUndefined();
+  expect(await indexed.text()).toContain('<meta name="robots" content="index, follow">');
+
+  await discoverable.uncheck();
+  await options.button("Save changes").click();
+  await expect(options.notice()).toHaveText("Changes saved.");
+  await expect(options.status()).toContainText("Not indexed");
+  expect((await stored(page.request, created.id)).is_discoverable).toBe(false);
+  expect((await publicPage(page.request, created.share_id)).headers()["x-robots-tag"]).toBe(
+    "noindex, nofollow",
+  );
 });
 
 test("a refusal stays in the dialog as an alert, and nothing changes", async ({ page }) => {
