@@ -48,6 +48,7 @@ export function ShareOptionsDialog({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const submit = useRef<HTMLButtonElement>(null);
+  const running = useRef(false);
   const titleId = useId();
   const [check, setCheck] = useState<CheckState>({ kind: "checking" });
   const [form, setForm] = useState<ShareForm>(() => initialForm(chat, []));
@@ -87,7 +88,9 @@ export function ShareOptionsDialog({
 
   /** Runs one action: its refusal is shown, its success said, the form set anew. */
   async function act(name: string, action: () => Promise<ShareChat | null>) {
-    if (busy) return;
+    // A second click before the first one's answer would send it twice.
+    if (running.current) return;
+    running.current = true;
     setBusy(name);
     setError("");
     setNotice("");
@@ -102,6 +105,7 @@ export function ShareOptionsDialog({
         void runCheck();
       }
     } finally {
+      running.current = false;
       setBusy(null);
     }
   }
@@ -134,8 +138,12 @@ export function ShareOptionsDialog({
       if (plan.discoverable === true) {
         next = changed(await chatsApi.setDiscoverable(chat.id, true), next);
       }
-      if (!wasPublic && next.share_url && (await copyText(next.share_url))) {
-        setNotice("Shared. Link copied to the clipboard.");
+      if (!wasPublic && next.share_url) {
+        setNotice(
+          (await copyText(next.share_url))
+            ? "Shared. Link copied to the clipboard."
+            : "Shared. Copy the link above to send it.",
+        );
       } else {
         setNotice(plan.share || plan.discoverable !== undefined ? "Changes saved." : "No changes.");
       }
@@ -167,7 +175,11 @@ export function ShareOptionsDialog({
     void act("update", async () => {
       const body = dirty ? { redact: redactionOf(findings, form.hidden) } : {};
       const next = changed(await chatsApi.updateSnapshot(chat.id, body));
-      setNotice("Snapshot updated: the link shows the chat as it is now.");
+      setNotice(
+        isPublic(next)
+          ? "Snapshot updated: the link shows the chat as it is now."
+          : "Snapshot updated: shared again, the link will show the chat as it is now.",
+      );
       void runCheck();
       return next;
     });
