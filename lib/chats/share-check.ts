@@ -1,6 +1,7 @@
 import "server-only";
 import type { Owner } from "@/db/queries/chats";
 import { getShareSnapshotByChat } from "@/db/queries/share-snapshots";
+import { redactText } from "@/lib/privacy/redact";
 import { scanChat } from "@/lib/privacy/scan";
 import type { PrivacyCheckOut } from "@/lib/validation/privacy";
 import { getOwnedChatOrThrow } from "./reads";
@@ -20,7 +21,17 @@ export async function checkChatPrivacy({
   const { chat, messages } = await getOwnedChatOrThrow({ id, owner });
   const snapshot =
     chat.shareMode === "snapshot" ? await getShareSnapshotByChat({ chatId: chat.id }) : null;
-  const hidden = snapshot?.redactedRanges ?? [];
+  let hidden = snapshot?.redactedRanges ?? [];
+  // Messages never change, but a title does: its ranges count only while the title is
+  // still the one the snapshot was taken of (the same ranges of a new title are others).
+  const titleRanges = hidden.filter((r) => r.message_id === null);
+  if (
+    snapshot &&
+    titleRanges.length > 0 &&
+    redactText(chat.title, titleRanges) !== snapshot.title
+  ) {
+    hidden = hidden.filter((r) => r.message_id !== null);
+  }
   const { findings, scanned_messages } = scanChat({ title: chat.title, messages });
   return {
     findings: findings.map((f) => ({ ...f, redacted: isRedacted(f, hidden) })),

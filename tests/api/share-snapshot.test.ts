@@ -460,6 +460,23 @@ describe("redaction", () => {
     }
   });
 
+  test("a title renamed since the snapshot: its finding is not the one hidden", async () => {
+    const { user, chat } = await riskyChat();
+    await share(user, chat.id, { mode: "snapshot", redact: "all" });
+    // Another card at the very same place of a new title.
+    await rename(user, chat.id, "Visa 5555 5555 5555 4444 problem");
+    const flags = ((await check(user, chat.id)).findings as Json[]).map((f) => [
+      f.kind,
+      f.message_id === null,
+      f.redacted,
+    ]);
+    expect(flags).toEqual([
+      ["card", true, false],
+      ["api_key", false, true],
+      ["email", false, true],
+    ]);
+  });
+
   test("the check's findings are never redacted for a live link", async () => {
     const { user, chat } = await riskyChat();
     await share(user, chat.id, { mode: "snapshot", redact: "all" });
