@@ -53,12 +53,14 @@ test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
   await row.getByRole("button", { name: "More chat actions" }).focus();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: "More chat actions" });
-  await expect(menu.getByRole("menuitem", { name: "Pin chat" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "Share options…" })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath("chat-menu-1280.png") });
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Pin chat" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Archive chat" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("menuitem", { name: "Pin chat" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "Share options…" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, ArchiveRestore, MoreHorizontal, Pin, PinOff } from "lucide-react";
+import { Archive, ArchiveRestore, MoreHorizontal, Pin, PinOff, Settings2 } from "lucide-react";
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 
 export type ChatMenuItem = { label: string; icon: ReactNode; onSelect: () => void };
@@ -17,11 +17,20 @@ const MOVES: Record<string, (at: number, count: number) => number> = {
 };
 
 /** The items every chat's menu offers, whatever opens it. */
-export function pinArchiveItems(
+export function chatMenuItems(
   chat: { is_pinned: boolean; is_archived: boolean },
-  actions: { setPinned: (pinned: boolean) => void; setArchived: (archived: boolean) => void },
+  actions: {
+    openShareOptions: () => void;
+    setPinned: (pinned: boolean) => void;
+    setArchived: (archived: boolean) => void;
+  },
 ): ChatMenuItem[] {
   return [
+    {
+      label: "Share options…",
+      icon: <Settings2 aria-hidden size={16} />,
+      onSelect: actions.openShareOptions,
+    },
     chat.is_pinned
       ? {
           label: "Unpin chat",

@@ -5,7 +5,7 @@ import Link, { useLinkStatus } from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ChatOut } from "@/lib/validation/chat";
-import { ChatMenu, pinArchiveItems } from "./chat-menu";
+import { ChatMenu, chatMenuItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -14,7 +14,8 @@ const iconBase =
 const iconButton = `${iconBase} text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white`;
 
 export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
-  const { rename, setShared, setPinned, setArchived, remove, setDrawerOpen } = useChats();
+  const { rename, setShared, setPinned, setArchived, remove, setDrawerOpen, openShareOptions } =
+    useChats();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -92,7 +93,8 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
             </button>
             <ChatMenu
               buttonClass={iconButton}
-              items={pinArchiveItems(chat, {
+              items={chatMenuItems(chat, {
+                openShareOptions: () => openShareOptions(chat.id),
                 setPinned: (pinned) => void setPinned(chat.id, pinned),
                 setArchived: async (archived) => {
                   // The open chat leaves the list: the page goes to a new chat, as on delete.

@@ -27,7 +27,11 @@ export function ChatShell({
   children: ReactNode;
 }) {
   return (
-    <ChatsProvider initialChats={initialChats} initialCursor={initialCursor}>
+    <ChatsProvider
+      initialChats={initialChats}
+      initialCursor={initialCursor}
+      canPublish={canPublish}
+    >
       <NewChatHandoffProvider>
         <div className="flex h-dvh overflow-hidden">
           <Sidebar serverNow={serverNow} />

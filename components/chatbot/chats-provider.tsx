@@ -15,6 +15,7 @@ import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { ChatOut } from "@/lib/validation/chat";
 import { merge, patchChat } from "./chat-list";
 import { PrivacyCheckDialog, type ShareReview } from "./privacy-check-dialog";
+import { ShareOptionsDialog } from "./share-options-dialog";
 import { messageOf, useOptimisticChats } from "./use-optimistic-chats";
 
 // The sidebar's list is the client's one copy of the caller's chats: the top bar, the
@@ -35,6 +36,8 @@ type ChatsState = {
   /** Archives the chat (it leaves the list, with Undo in the toast) or brings it back. */
   setArchived: (id: string, archived: boolean) => Promise<boolean>;
   copyLink: (url: string) => Promise<void>;
+  /** Opens the "Share options" dialog of this chat. */
+  openShareOptions: (id: string) => void;
   remove: (id: string) => Promise<boolean>;
   drawerOpen: boolean;
   setDrawerOpen: (open: boolean) => void;
@@ -51,10 +54,13 @@ export function useChats(): ChatsState {
 export function ChatsProvider({
   initialChats,
   initialCursor,
+  canPublish,
   children,
 }: {
   initialChats: ChatOut[];
   initialCursor: string | null;
+  /** Accounts may let search engines index their shared chats; guests may not. */
+  canPublish: boolean;
   children: ReactNode;
 }) {
   const [chats, setChats] = useState(initialChats);
@@ -62,6 +68,7 @@ export function ChatsProvider({
   const [loadingMore, setLoadingMore] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [review, setReview] = useState<ShareReview | null>(null);
+  const [shareOptionsId, setShareOptionsId] = useState<string | null>(null);
   const checking = useRef(new Set<string>());
   // The latest list for callbacks that roll back, without re-creating them on each change.
   const latest = useRef(chats);
@@ -107,20 +114,46 @@ export function ChatsProvider({
     [optimistic, patch],
   );
 
-  const applySharing = useCallback(
-    async (id: string, shared: boolean) => {
-      await optimistic(id, { is_shared: shared }, "Could not change sharing.", async () => {
-        const state = await chatsApi.setShared(id, shared);
-        patch(id, {
-          is_shared: state.is_shared,
-          share_url: state.share_url,
-          share_expires_at: state.share_expires_at,
-        });
-        if (state.share_url) await copyLink(state.share_url);
-        else toast.success("Sharing stopped: the link no longer works.");
+  // Sharing again a chat shared before revives its old link (as the API does): the toast
+  // offers a new one instead, for a link that went further than meant.
+  const renewLink = useCallback(
+    async (id: string) => {
+      await optimistic(id, {}, "Could not issue a new link.", async () => {
+        const state = await chatsApi.rotate(id);
+        patch(id, state);
+        if (state.share_url && (await copyText(state.share_url))) {
+          toast.success("New link copied to the clipboard: the old one no longer works.");
+        } else {
+          toast.success("New link issued: the old one no longer works.");
+        }
       });
     },
-    [optimistic, patch, copyLink],
+    [optimistic, patch],
+  );
+
+  const applySharing = useCallback(
+    async (id: string, shared: boolean) => {
+      const before = latest.current.find((c) => c.id === id);
+      const reviving = shared && before?.is_shared === false && before.shared_at !== null;
+      await optimistic(id, { is_shared: shared }, "Could not change sharing.", async () => {
+        const state = await chatsApi.setShared(id, shared);
+        patch(id, state);
+        if (!state.share_url) {
+          toast.success("Sharing stopped: the link no longer works.");
+        } else if (!reviving) {
+          await copyLink(state.share_url);
+        } else if (await copyText(state.share_url)) {
+          toast.success("Link copied to the clipboard: the old link works again.", {
+            action: { label: "New link instead", onClick: () => void renewLink(id) },
+          });
+        } else {
+          toast.error(`Could not copy the link: ${state.share_url}`, {
+            action: { label: "New link instead", onClick: () => void renewLink(id) },
+          });
+        }
+      });
+    },
+    [optimistic, patch, copyLink, renewLink],
   );
 
   // A chat going public is checked first for emails, keys, card numbers…: a clean chat is
@@ -223,6 +256,7 @@ export function ChatsProvider({
       setPinned,
       setArchived,
       copyLink,
+      openShareOptions: setShareOptionsId,
       remove,
       drawerOpen,
       setDrawerOpen,
@@ -243,6 +277,8 @@ export function ChatsProvider({
       drawerOpen,
     ],
   );
+  // Closed with its chat: a chat deleted meanwhile takes its dialog along.
+  const shareOptionsChat = shareOptionsId ? chats.find((c) => c.id === shareOptionsId) : undefined;
   return (
     <ChatsContext value={value}>
       {children}
@@ -251,6 +287,15 @@ export function ChatsProvider({
         onShare={(id) => void applySharing(id, true)}
         onClose={() => setReview(null)}
       />
+      {shareOptionsChat ? (
+        <ShareOptionsDialog
+          key={shareOptionsChat.id}
+          chat={shareOptionsChat}
+          canPublish={canPublish}
+          onChanged={patch}
+          onClose={() => setShareOptionsId(null)}
+        />
+      ) : null}
     </ChatsContext>
   );
 }

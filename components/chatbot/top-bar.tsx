@@ -3,7 +3,7 @@
 import { Archive, Globe, Link2, Menu, Share2, WifiOff } from "lucide-react";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { ChatMenu, pinArchiveItems } from "./chat-menu";
+import { ChatMenu, chatMenuItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
 import { ExportMenu } from "./export-menu";
 
@@ -16,8 +16,16 @@ export function TopBar({
   offline: boolean;
   canPublish: boolean;
 }) {
-  const { chats, copyLink, setDiscoverable, setPinned, setArchived, setDrawerOpen, drawerOpen } =
-    useChats();
+  const {
+    chats,
+    copyLink,
+    setDiscoverable,
+    setPinned,
+    setArchived,
+    setDrawerOpen,
+    drawerOpen,
+    openShareOptions,
+  } = useChats();
   const pathname = usePathname();
   const activeId = pathname.startsWith("/chatbot/c/") ? pathname.slice("/chatbot/c/".length) : null;
   const chat = activeId ? chats.find((c) => c.id === activeId) : undefined;
@@ -90,7 +98,8 @@ export function TopBar({
       {chat ? (
         <ChatMenu
           buttonClass="inline-flex size-9 shrink-0 items-center justify-center rounded-md hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
-          items={pinArchiveItems(chat, {
+          items={chatMenuItems(chat, {
+            openShareOptions: () => openShareOptions(chat.id),
             setPinned: (pinned) => void setPinned(chat.id, pinned),
             setArchived: (archived) => void setArchived(chat.id, archived),
           })}

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ErrorBody, ErrorIssue } from "@/lib/errors";
 import type {
   ChatDetailOut,
@@ -7,7 +8,9 @@ import type {
   PatchChatIn,
   SearchResultsOut,
   ShareStateOut,
+  shareChatSchema,
   UnshareAllOut,
+  updateSnapshotSchema,
 } from "@/lib/validation/chat";
 import type { PrivacyCheckOut } from "@/lib/validation/privacy";
 
@@ -87,6 +90,8 @@ export async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 const json = (body: unknown) => JSON.stringify(body);
 
+export type ShareChatIn = z.input<typeof shareChatSchema>;
+
 export const chatsApi = {
   list: (cursor?: string | null) =>
     call<ChatListOut>(
@@ -102,6 +107,14 @@ export const chatsApi = {
       method: "POST",
       body: json({ is_shared: isShared }),
     }),
+  /** Shares with options (expiry, a new link…): the body of POST share/ as docs/api.md has it. */
+  share: (id: string, body: ShareChatIn) =>
+    call<ShareStateOut>(`/api/chats/${id}/share`, { method: "POST", body: json(body) }),
+  /** A new share id: the old link stops working at once. */
+  rotate: (id: string) => call<ShareStateOut>(`/api/chats/${id}/share/rotate`, { method: "POST" }),
+  /** Re-takes a snapshot link's copy of the chat (same link); `redact` as for share. */
+  updateSnapshot: (id: string, body: z.input<typeof updateSnapshotSchema>) =>
+    call<ShareStateOut>(`/api/chats/${id}/share/update`, { method: "POST", body: json(body) }),
   /** What looks private in the chat, asked before its first share. */
   checkShare: (id: string) => call<PrivacyCheckOut>(`/api/chats/${id}/share/check`),
   setDiscoverable: (id: string, isDiscoverable: boolean) =>
