@@ -1,7 +1,5 @@
 import { NextRequest } from "next/server";
 import { describe, expect, test, vi } from "vitest";
-import * as chatRoute from "@/app/api/chats/[id]/route";
-import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as sharePage from "@/app/chatbot/share/[shareId]/route";
@@ -10,9 +8,10 @@ import { expireSharedChat } from "@/lib/cache/public-cache";
 import { getShareExposure } from "@/lib/chats/share-exposure";
 import { SHARE_EXPIRES_IN_MAX } from "@/lib/validation/chat";
 import { proxy } from "@/proxy";
-import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, nobody, signedInUser } from "../helpers/callers";
 import { newChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
+import { chatDetail as chatOf, shareChat as share } from "../helpers/share-calls";
 
 // Expiring share links (POST /api/chats/<id>/share/ with expires_in): the chat shows
 // share_expires_at; past it the public read is 410 gone, the page 410 with the expired
@@ -30,27 +29,6 @@ type ShareState = {
   share_url: string | null;
   share_expires_at: string | null;
 };
-
-const share = async (as: TestCaller, id: string, body: unknown) => {
-  const response = await callRoute(shareRoute.POST, {
-    method: "POST",
-    path: `/api/chats/${id}/share/`,
-    params: { id },
-    headers: as.headers,
-    body,
-  });
-  return { status: response.status, body: await response.json() };
-};
-
-const chatOf = async (as: TestCaller, id: string) =>
-  (
-    await callRoute(chatRoute.GET, {
-      method: "GET",
-      path: `/api/chats/${id}/`,
-      params: { id },
-      headers: as.headers,
-    })
-  ).json();
 
 const publicRead = (shareId: string) =>
   callRoute(sharedRoute.GET, {

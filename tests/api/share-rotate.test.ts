@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
 import { afterAll, describe, expect, test, vi } from "vitest";
-import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
-import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as sharePage from "@/app/chatbot/share/[shareId]/route";
 import { shareTag } from "@/lib/cache/public-cache";
@@ -10,6 +8,7 @@ import { getShareExposure } from "@/lib/chats/share-exposure";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { newChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
+import { chatDetail as chatOf, shareChat as share } from "../helpers/share-calls";
 
 // Rotating a share link (POST /api/chats/<id>/share/rotate/) and re-sharing with a new
 // one ({"is_shared": true, "new_link": true}): the old link is 404 at once (its tag
@@ -44,27 +43,6 @@ const rotate = async (as: TestCaller, id: string, method = "POST") => {
   });
   return { status: response.status, body: await response.json() };
 };
-
-const share = async (as: TestCaller, id: string, body: unknown) => {
-  const response = await callRoute(shareRoute.POST, {
-    method: "POST",
-    path: `/api/chats/${id}/share/`,
-    params: { id },
-    headers: as.headers,
-    body,
-  });
-  return { status: response.status, body: await response.json() };
-};
-
-const chatOf = async (as: TestCaller, id: string) =>
-  (
-    await callRoute(chatRoute.GET, {
-      method: "GET",
-      path: `/api/chats/${id}/`,
-      params: { id },
-      headers: as.headers,
-    })
-  ).json();
 
 const publicStatus = async (shareId: string) =>
   (

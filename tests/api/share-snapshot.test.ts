@@ -13,6 +13,7 @@ import { getShareSnapshotByChat } from "@/db/queries/share-snapshots";
 import { getPublicChat } from "@/lib/chats/public-chat";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { callRoute } from "../helpers/http";
+import { chatDetail as detail } from "../helpers/share-calls";
 
 // Snapshot and live share links (POST /api/chats/<id>/share/ with `mode` and `redact`,
 // POST /api/chats/<id>/share/update/, `redacted` on the privacy check's findings): what
@@ -74,16 +75,6 @@ const check = async (as: TestCaller, id: string) =>
       }),
     )
   ).body;
-
-const detail = async (as: TestCaller, id: string) =>
-  (
-    await callRoute(chatRoute.GET, {
-      method: "GET",
-      path: `/api/chats/${id}/`,
-      params: { id },
-      headers: as.headers,
-    })
-  ).json();
 
 const rename = (as: TestCaller, id: string, title: string) =>
   callRoute(chatRoute.PATCH, {
