@@ -42,7 +42,10 @@ export default defineConfig({
   },
   webServer: {
     // The production build (npm run build first), on a free port and a fresh database.
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    // Idle connections kept 75 s, not Node's 5 s: Playwright's request context reuses a
+    // connection the server may be closing at that moment, and the request then fails
+    // with ECONNRESET (seen once, after a 5 s pause between two API calls of a test).
+    command: `npx next start -H 127.0.0.1 -p ${port} --keepAliveTimeout 75000`,
     url: `${baseURL}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -3,6 +3,7 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 import { AuthPages } from "./pages/auth";
 import { ChatbotPage } from "./pages/chatbot";
 import { ShareOptions } from "./pages/share-options";
+import { checkAtWidths } from "./support/check-page";
 
 // The "Share options" dialog (issue 15, item 5): what is public now, and each choice
 // about it, checked against the API and the public page a stranger opens.
@@ -293,16 +294,9 @@ test("accessible with the dialog open (axe), at 1280 and 390 wide; screenshots",
   await page.reload();
   await options.openFromTopBar();
   await expect(options.findings()).toHaveCount(2);
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const axe = await new AxeBuilder({ page }).include("dialog[open]").analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`share-options-${width}.png`) });
-  }
+  await checkAtWidths(page, testInfo, "share-options", { include: "dialog[open]" });
   // What the check found, scrolled into view on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
   await options.findings().first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("share-options-findings-390.png") });
   // A snapshot hiding the email: the boxes come alive.

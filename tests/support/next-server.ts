@@ -46,12 +46,16 @@ export async function startNextServer({
   const url = `http://127.0.0.1:${port}`;
   // A DATA_DIR of its own: the embedded database and anything else on disk are not shared.
   const dataDir = mkdtempSync(path.join(tmpdir(), dataDirPrefix));
-  const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...baseEnv, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, ...env },
-    // Its own process group, so that stopping it also stops anything it forked.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    NEXT_BIN,
+    ["start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "75000"],
+    {
+      env: { ...baseEnv, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, ...env },
+      // Its own process group, so that stopping it also stops anything it forked.
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
     // "close": after its output has all been read, so output() holds its last lines.
     (resolve) => child.once("close", (code, signal) => resolve({ code, signal })),
