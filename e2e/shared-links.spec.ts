@@ -4,13 +4,15 @@ import { checkAtWidths } from "./support/check-page";
 // The Shared links page: every chat the visitor shares, Unshare one, Unshare all (with a
 // confirmation), and each revoked link dead at once.
 
-async function sharedChat(request: APIRequestContext, title: string) {
+async function sharedChat(request: APIRequestContext, title: string, options = {}) {
   const created = await request.post("/api/chats", {
     data: { title, messages: [{ message_type: "user", content: `About ${title}` }] },
   });
   expect(created.status()).toBe(201);
   const chat = await created.json();
-  const shared = await request.post(`/api/chats/${chat.id}/share`, { data: { is_shared: true } });
+  const shared = await request.post(`/api/chats/${chat.id}/share`, {
+    data: { is_shared: true, ...options },
+  });
   expect(shared.status()).toBe(200);
   return { id: chat.id as string, shareId: chat.share_id as string };
 }
@@ -21,7 +23,7 @@ test("shared links: listed, unshared one by one, then all at once", async ({
 }, testInfo) => {
   await page.goto("/chatbot");
   const knitting = await sharedChat(page.request, "Knitting");
-  const chess = await sharedChat(page.request, "Chess");
+  const chess = await sharedChat(page.request, "Chess", { mode: "snapshot", expires_in: 86_400 });
   const drums = await sharedChat(page.request, "Drums");
   const reader = await browser.newContext();
   const status = async (shareId: string) =>
@@ -34,6 +36,11 @@ test("shared links: listed, unshared one by one, then all at once", async ({
   await expect(list.getByRole("listitem")).toHaveCount(3);
   await expect(list).toContainText(`/chatbot/share/${knitting.shareId}`);
   await expect(list.getByText(/^Shared on /).first()).toBeVisible();
+  // Each row says what its link shows, and until when.
+  const row = (title: string) => list.getByRole("listitem").filter({ hasText: title });
+  await expect(row("Knitting")).toContainText("· Live");
+  await expect(row("Knitting")).not.toContainText("Expires");
+  await expect(row("Chess")).toContainText(/· Snapshot of .+ · Expires /);
   await checkAtWidths(page, testInfo, "shared-links", { fullPage: true });
 
   await list.getByRole("button", { name: "Unshare Knitting" }).click();

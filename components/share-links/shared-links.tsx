@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
+import { hasExpired } from "@/components/chatbot/share-options-plan";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { ChatOut } from "@/lib/validation/chat";
@@ -89,6 +90,14 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
                   </p>
                   <p className="text-xs text-zinc-600 dark:text-zinc-400">
                     Shared on {dateFormat.format(new Date(chat.shared_at))}
+                    {chat.share_mode === "snapshot" && chat.snapshot_at
+                      ? ` · Snapshot of ${dateFormat.format(new Date(chat.snapshot_at))}`
+                      : " · Live"}
+                    {chat.share_expires_at
+                      ? hasExpired(chat)
+                        ? " · Expired"
+                        : ` · Expires ${dateFormat.format(new Date(chat.share_expires_at))}`
+                      : ""}
                     {chat.is_discoverable ? " · Discoverable by search engines" : ""}
                   </p>
                 </div>
