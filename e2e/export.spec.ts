@@ -38,24 +38,23 @@ test("a chat exports as Markdown and as JSON, and every chat as NDJSON", async (
   await chatWith(page.request, "Second chat", ["Hello"]);
 
   await chatbot.goto(`/chatbot/c/${first.id}`);
-  const menu = page.getByText("Export", { exact: true });
-  await menu.click();
-  await expect(page.getByRole("link", { name: "Export as Markdown" })).toBeVisible();
+  // The top bar's "More chat actions" menu holds the downloads.
+  const openMenu = () =>
+    page.getByRole("banner").getByRole("button", { name: "More chat actions" }).click();
+  const item = (name: string) => page.getByRole("menuitem", { name });
+  await openMenu();
+  await expect(item("Export as Markdown")).toBeVisible();
   await checkAtWidths(page, testInfo, "export-menu");
 
-  const markdown = await download(page, () =>
-    page.getByRole("link", { name: "Export as Markdown" }).click(),
-  );
+  const markdown = await download(page, () => item("Export as Markdown").click());
   expect(markdown.name).toBe(`café-practice-${day}.md`);
   expect(markdown.text).toMatch(/^# Café practice\n/);
   expect(markdown.text).toContain("\n\nHow do I *start*?\n");
   // A choice closes the menu.
-  await expect(page.getByRole("link", { name: "Export as JSON" })).toBeHidden();
+  await expect(item("Export as JSON")).toBeHidden();
 
-  await menu.click();
-  const json = await download(page, () =>
-    page.getByRole("link", { name: "Export as JSON" }).click(),
-  );
+  await openMenu();
+  const json = await download(page, () => item("Export as JSON").click());
   expect(json.name).toBe(`café-practice-${day}.json`);
   const document = JSON.parse(json.text);
   expect(document.type).toBe("skillmate.export");

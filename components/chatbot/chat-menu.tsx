@@ -1,7 +1,16 @@
 "use client";
 
-import { Archive, ArchiveRestore, MoreHorizontal, Pin, PinOff, Settings2 } from "lucide-react";
+import {
+  Archive,
+  ArchiveRestore,
+  FileDown,
+  MoreHorizontal,
+  Pin,
+  PinOff,
+  Settings2,
+} from "lucide-react";
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
+import { exportUrls } from "@/lib/client/chats-api";
 
 export type ChatMenuItem = { label: string; icon: ReactNode; onSelect: () => void };
 
@@ -53,6 +62,32 @@ export function chatMenuItems(
           icon: <Archive aria-hidden size={16} />,
           onSelect: () => actions.setArchived(true),
         },
+  ];
+}
+
+// The route answers as an attachment: following a link to it downloads, the page stays.
+function download(url: string) {
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "";
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** The open chat's downloads, for the top bar's menu. */
+export function exportMenuItems(chatId: string): ChatMenuItem[] {
+  return [
+    {
+      label: "Export as Markdown",
+      icon: <FileDown aria-hidden size={16} />,
+      onSelect: () => download(exportUrls.chat(chatId, "markdown")),
+    },
+    {
+      label: "Export as JSON",
+      icon: <FileDown aria-hidden size={16} />,
+      onSelect: () => download(exportUrls.chat(chatId, "json")),
+    },
   ];
 }
 

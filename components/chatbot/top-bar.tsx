@@ -3,9 +3,8 @@
 import { Archive, Globe, Link2, Menu, Share2, WifiOff } from "lucide-react";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { ChatMenu, chatMenuItems } from "./chat-menu";
+import { ChatMenu, chatMenuItems, exportMenuItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
-import { ExportMenu } from "./export-menu";
 
 export function TopBar({
   account,
@@ -98,14 +97,16 @@ export function TopBar({
       {chat ? (
         <ChatMenu
           buttonClass="inline-flex size-9 shrink-0 items-center justify-center rounded-md hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
-          items={chatMenuItems(chat, {
-            openShareOptions: () => openShareOptions(chat.id),
-            setPinned: (pinned) => void setPinned(chat.id, pinned),
-            setArchived: (archived) => void setArchived(chat.id, archived),
-          })}
+          items={[
+            ...chatMenuItems(chat, {
+              openShareOptions: () => openShareOptions(chat.id),
+              setPinned: (pinned) => void setPinned(chat.id, pinned),
+              setArchived: (archived) => void setArchived(chat.id, archived),
+            }),
+            ...exportMenuItems(chat.id),
+          ]}
         />
       ) : null}
-      {chat ? <ExportMenu chatId={chat.id} /> : null}
       <div className="shrink-0 [&_a]:px-3 [&_a]:py-1.5 [&_button]:px-3 [&_button]:py-1.5 max-sm:[&_[data-testid=account-name]]:hidden">
         {account}
       </div>
