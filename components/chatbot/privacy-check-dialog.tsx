@@ -1,8 +1,8 @@
 "use client";
 
-import { PRIVACY_KIND_LABELS } from "@/lib/privacy/kinds";
 import type { PrivacyFindingOut } from "@/lib/validation/privacy";
 import { ConfirmDialog } from "./confirm-dialog";
+import { PrivacyFinding } from "./privacy-finding";
 
 /** What the check before a share found: a finding list, or null when the check failed. */
 export type ShareReview = { chatId: string; title: string; findings: PrivacyFindingOut[] | null };
@@ -47,13 +47,7 @@ export function PrivacyCheckDialog({
               key={`${f.message_id}:${f.start}`}
               className="rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-700"
             >
-              <span className="font-medium">{PRIVACY_KIND_LABELS[f.kind]}</span>
-              {f.message_id === null ? (
-                <span className="text-zinc-600 dark:text-zinc-400"> (in the title)</span>
-              ) : null}
-              <code className="mt-1 block font-mono [overflow-wrap:anywhere] text-xs text-zinc-700 dark:text-zinc-300">
-                {f.excerpt}
-              </code>
+              <PrivacyFinding finding={f} />
             </li>
           ))}
           {findings.length > SHOWN ? (

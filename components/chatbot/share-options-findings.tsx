@@ -2,7 +2,7 @@
 
 import { Loader2 } from "lucide-react";
 import { useId } from "react";
-import { PRIVACY_KIND_LABELS } from "@/lib/privacy/kinds";
+import { PrivacyFinding } from "./privacy-finding";
 import { type Finding, findingKey } from "./share-options-plan";
 
 /** The privacy check as the dialog holds it: running, its findings, or why it failed. */
@@ -104,13 +104,7 @@ function FindingItem({
   return (
     <li className="rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-700">
       <div id={whatId}>
-        <span className="font-medium">{PRIVACY_KIND_LABELS[finding.kind]}</span>
-        {finding.message_id === null ? (
-          <span className="text-zinc-600 dark:text-zinc-400"> (in the title)</span>
-        ) : null}
-        <code className="mt-1 block font-mono text-xs [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300">
-          {finding.excerpt}
-        </code>
+        <PrivacyFinding finding={finding} />
       </div>
       <label
         className={`mt-1.5 inline-flex items-center gap-2 ${disabled ? "text-zinc-500 dark:text-zinc-500" : "cursor-pointer"}`}
