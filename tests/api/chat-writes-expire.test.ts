@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   createChatWithMessages,
   getSharedChatByShareId,
@@ -12,22 +11,14 @@ import { SITEMAP_TAG, shareTag } from "@/lib/cache/public-cache";
 import { toPublicChat } from "@/lib/chats/public-chat";
 import * as writes from "@/lib/chats/writes";
 import { signedInUser } from "../helpers/callers";
+import { recordExpiredTags } from "../helpers/expired-tags";
 
 // A write leaves a shared page stale when what the public sees of the chat (the page,
 // endpoint 10, the image: all one cached read) or its sitemap entry changes and the
 // matching tag was not expired by the time the write returned. Every export of
 // lib/chats/writes.ts must have a scenario here, so a new write cannot skip its expiry.
 
-const require = createRequire(import.meta.url);
-const sharedTags = require("../../lib/cache/shared-tags.cjs") as {
-  onExpire(listener: (tag: string) => void): () => boolean;
-};
-
-const expired: string[] = [];
-const stopListening = sharedTags.onExpire((tag) => expired.push(tag));
-afterAll(() => {
-  stopListening();
-});
+const expired = recordExpiredTags();
 
 async function publicView(shareId: string) {
   const shared = await getSharedChatByShareId({ shareId });

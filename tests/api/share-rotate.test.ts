@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as sharePage from "@/app/chatbot/share/[shareId]/route";
@@ -7,6 +6,7 @@ import { shareTag } from "@/lib/cache/public-cache";
 import { getShareExposure } from "@/lib/chats/share-exposure";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { newChat } from "../helpers/chats";
+import { recordExpiredTags } from "../helpers/expired-tags";
 import { callRoute } from "../helpers/http";
 import { chatDetail as chatOf, shareChat as share } from "../helpers/share-calls";
 
@@ -20,15 +20,7 @@ vi.mock("next/cache", async (importOriginal) => ({
   cacheLife: () => {},
 }));
 
-const require = createRequire(import.meta.url);
-const sharedTags = require("../../lib/cache/shared-tags.cjs") as {
-  onExpire(listener: (tag: string) => void): () => boolean;
-};
-const expired: string[] = [];
-const stopListening = sharedTags.onExpire((tag) => expired.push(tag));
-afterAll(() => {
-  stopListening();
-});
+const expired = recordExpiredTags();
 
 type ShareState = { is_shared: boolean; share_id: string; share_url: string | null };
 
