@@ -32,6 +32,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: integration,
+          globalSetup: ["tests/setup/pglite-global.ts"],
           setupFiles: ["tests/setup/limits.ts", "tests/setup/pglite.ts"],
         },
       },
