@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { SearchCursor } from "@/lib/chats/cursor";
 import { getDb } from "../client";
-import { executedRows } from "../json-rows";
+import { executedRows } from "../raw-rows";
 import { chats, messages } from "../schema";
 import { type Owner, ownerCondition, ownerKey } from "./chats";
 

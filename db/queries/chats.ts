@@ -18,7 +18,7 @@ import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
 import { type Db, getDb, type Tx } from "../client";
 import { ChatIdTakenError, MessageIdTakenError } from "../errors";
-import { executedRows, fromJsonRow } from "../json-rows";
+import { executedRows, fromRawRow, selectRows } from "../raw-rows";
 import { type Chat, chats, type Message, messages, shareSnapshots } from "../schema";
 import {
   deleteShareSnapshot,
@@ -91,20 +91,24 @@ export async function listChatsByOwner({
   const after = cursor
     ? sql`(${chats.updatedAt}, ${chats.id}) < (${sql.param(cursor.updatedAt, chats.updatedAt)}, ${sql.param(cursor.id, chats.id)})`
     : undefined;
-  const rows = await db
-    .select()
-    .from(chats)
-    .where(
-      and(
-        ownerCondition(owner),
-        archived === "all" ? undefined : eq(chats.isArchived, archived),
-        after,
-        shared === undefined ? undefined : eq(chats.isShared, shared),
-        pinned === undefined ? undefined : eq(chats.isPinned, pinned),
-      ),
-    )
-    .orderBy(desc(chats.updatedAt), desc(chats.id))
-    .limit(limit + 1);
+  const rows = await selectRows(
+    db,
+    chats,
+    db
+      .select()
+      .from(chats)
+      .where(
+        and(
+          ownerCondition(owner),
+          archived === "all" ? undefined : eq(chats.isArchived, archived),
+          after,
+          shared === undefined ? undefined : eq(chats.isShared, shared),
+          pinned === undefined ? undefined : eq(chats.isPinned, pinned),
+        ),
+      )
+      .orderBy(desc(chats.updatedAt), desc(chats.id))
+      .limit(limit + 1),
+  );
   return { chats: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
@@ -188,21 +192,29 @@ export async function listChatsWithMessagesByOwner({
 }
 
 async function messagesOf(db: Db | Tx, chatId: string): Promise<Message[]> {
-  return db
-    .select()
-    .from(messages)
-    .where(eq(messages.chatId, chatId))
-    .orderBy(asc(messages.createdAt), asc(messages.seq));
+  return selectRows(
+    db,
+    messages,
+    db
+      .select()
+      .from(messages)
+      .where(eq(messages.chatId, chatId))
+      .orderBy(asc(messages.createdAt), asc(messages.seq)),
+  );
 }
 
 /** A chat's last `limit` messages, in conversation order (the order index, read backwards). */
 async function latestMessagesOf(db: Db | Tx, chatId: string, limit: number): Promise<Message[]> {
-  const latest = await db
-    .select()
-    .from(messages)
-    .where(eq(messages.chatId, chatId))
-    .orderBy(desc(messages.createdAt), desc(messages.seq))
-    .limit(limit);
+  const latest = await selectRows(
+    db,
+    messages,
+    db
+      .select()
+      .from(messages)
+      .where(eq(messages.chatId, chatId))
+      .orderBy(desc(messages.createdAt), desc(messages.seq))
+      .limit(limit),
+  );
   return latest.reverse();
 }
 
@@ -232,8 +244,8 @@ async function chatWithMessages(where: SQL | undefined, latest?: number) {
   );
   if (!row) return null;
   return {
-    chat: fromJsonRow(chats, row.chat),
-    messages: row.messages.map((m) => fromJsonRow(messages, m)),
+    chat: fromRawRow(chats, row.chat),
+    messages: row.messages.map((m) => fromRawRow(messages, m)),
   };
 }
 
@@ -304,13 +316,13 @@ export async function getSharedChatByShareId({
       from ${chats} where ${chats.shareId} = ${shareId} and ${chats.isShared} limit 1`),
   );
   if (!row) return null;
-  const chat = fromJsonRow(chats, row.chat);
+  const chat = fromRawRow(chats, row.chat);
   if (chat.shareMode === "live") {
-    return { chat, messages: (row.messages ?? []).map((m) => fromJsonRow(messages, m)) };
+    return { chat, messages: (row.messages ?? []).map((m) => fromRawRow(messages, m)) };
   }
   // A snapshot link without its snapshot cannot be (both are written in one transaction);
   // were it so, it would show the chat's title and no message, never the live messages.
-  const snapshot = row.snapshot ? fromJsonRow(shareSnapshots, row.snapshot) : null;
+  const snapshot = row.snapshot ? fromRawRow(shareSnapshots, row.snapshot) : null;
   const shown = (snapshot?.messages ?? []).map((m) => ({
     id: m.id,
     messageType: m.message_type,
@@ -606,8 +618,8 @@ export async function appendMessages({
     if (row.taken) throw new MessageIdTakenError(row.taken);
     if (row.unseen > 0) await refuseIdsOfOtherChats(db, chatId, ids);
     return {
-      chat: fromJsonRow(chats, row.chat),
-      inserted: (row.inserted ?? []).map((m) => fromJsonRow(messages, m)),
+      chat: fromRawRow(chats, row.chat),
+      inserted: (row.inserted ?? []).map((m) => fromRawRow(messages, m)),
     };
   };
   const db = await getDb();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
-import { executedRows } from "@/db/json-rows";
+import { executedRows } from "@/db/raw-rows";
 
 // postgres.js prepares what drizzle sends (db/preparing-client.ts): once a session has run
 // a query, it holds it as a prepared statement, in a transaction too. (A statement is
