@@ -142,14 +142,13 @@ export function ChatsProvider({
           toast.success("Sharing stopped: the link no longer works.");
         } else if (!reviving) {
           await copyLink(state.share_url);
-        } else if (await copyText(state.share_url)) {
-          toast.success("Link copied to the clipboard: the old link works again.", {
-            action: { label: "New link instead", onClick: () => void renewLink(id) },
-          });
         } else {
-          toast.error(`Could not copy the link: ${state.share_url}`, {
-            action: { label: "New link instead", onClick: () => void renewLink(id) },
-          });
+          const action = { label: "New link instead", onClick: () => void renewLink(id) };
+          if (await copyText(state.share_url)) {
+            toast.success("Link copied to the clipboard: the old link works again.", { action });
+          } else {
+            toast.error(`Could not copy the link: ${state.share_url}`, { action });
+          }
         }
       });
     },

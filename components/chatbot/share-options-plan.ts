@@ -1,3 +1,4 @@
+import { shareHasExpired } from "@/lib/chats/serialize";
 import type { ShareChatIn } from "@/lib/client/chats-api";
 import type { ChatOut, RedactIn, ShareMode } from "@/lib/validation/chat";
 import type { PrivacyFindingOut } from "@/lib/validation/privacy";
@@ -36,7 +37,7 @@ export const findingKey = (f: Pick<Finding, "message_id" | "start" | "end">) =>
   `${f.message_id ?? "title"}:${f.start}:${f.end}`;
 
 export function hasExpired(chat: Pick<ChatOut, "share_expires_at">, now = Date.now()): boolean {
-  return chat.share_expires_at !== null && Date.parse(chat.share_expires_at) <= now;
+  return shareHasExpired(chat.share_expires_at, now);
 }
 
 /** Whether a public link is live right now: shared, and not past its expiry. */
