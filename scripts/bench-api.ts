@@ -17,17 +17,16 @@ import { type LoadCase, type LoadResult, runLoad, runLoop } from "./bench/load";
 import { describeMachine, machineInfo } from "./bench/machine";
 import { type Measurement, type RoundsResult, runRounds } from "./bench/rounds";
 import { scratchPostgres } from "./bench/scratch";
+import { BENCH_USER, benchUserChats, MESSAGES_PER_CHAT, messagesFrom } from "./bench/seed";
 import { startBenchServer } from "./bench/server";
 import { freePort } from "./local-tools";
 
-const BENCH_USER = { id: "bench-user", name: "Bench User", email: "bench@example.test" };
 // BENCH_EMBEDDED=1: the API on the embedded database (PGlite), with the other users' chats
 // a tenth as many (PGlite seeds far slower); no PostgreSQL reference rows.
 const embedded = process.env.BENCH_EMBEDDED === "1";
 const BENCH_CHATS = 10_000;
 const OTHER_USERS = 1_000;
 const OTHER_CHATS = embedded ? 10_000 : 100_000;
-const MESSAGES_PER_CHAT = 20;
 const OTHER_BATCHES = 4;
 const DEEP_ROW = 9_000;
 // POSTs rotate over this many of the bench user's oldest chats, so that concurrent
@@ -79,30 +78,38 @@ async function main() {
 
   const base = server.url;
   const headers = { cookie };
+  const app = { serverPid: server.pid };
   await checkResponses(base, headers, detailId, writeIds[0] as string);
 
   const bare = await startBareApi(db.url);
   cleanup.add("stop the bare reference server", bare.stop);
 
+  const reference = { serverPid: bare.pid };
   const http = (c: LoadCase, options = LOAD): Measurement => ({
     name: c.name,
     run: () => runLoad(c, options),
   });
-  const post = (name: string) => postCase(name, base, headers, writeIds);
+  const post = (name: string) => ({ ...postCase(name, base, headers, writeIds), ...app });
   const measurements: Measurement[] = [
-    http({ name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers }),
-    http({ name: "same query and JSON, bare Node http", url: `${bare.url}/list` }),
+    http({ name: "`GET /api/chats` (first page, 50)", url: `${base}/api/chats`, headers, ...app }),
+    http({ name: "same query and JSON, bare Node http", url: `${bare.url}/list`, ...reference }),
     http({
       name: `\`GET /api/chats?cursor=…\` (after row ${DEEP_ROW.toLocaleString("en")}, 50)`,
       url: `${base}/api/chats?cursor=${deepCursor}`,
       headers,
+      ...app,
     }),
     http({
       name: `\`GET /api/chats/<id>\` (${MESSAGES_PER_CHAT} messages)`,
       url: `${base}/api/chats/${detailId}`,
       headers,
+      ...app,
     }),
-    http({ name: "same query and JSON, bare Node http", url: `${bare.url}/detail/${detailId}` }),
+    http({
+      name: "same query and JSON, bare Node http",
+      url: `${bare.url}/detail/${detailId}`,
+      ...reference,
+    }),
     http(post(`\`POST /api/chats/<id>/message\` (${WRITE_CHATS} chats in turn)`)),
     {
       name: "same statement, postgres.js direct",
@@ -119,13 +126,20 @@ async function main() {
       name: "`GET /api/chats/not-a-uuid`, no session (404, no query)",
       url: `${base}/api/chats/not-a-uuid`,
       expectStatus: 404,
+      ...app,
     }),
     http({
       name: "`GET /api/chats/not-a-uuid`, session (JWT decrypted, 404, no query)",
       url: `${base}/api/chats/not-a-uuid`,
       headers,
       expectStatus: 404,
+      ...app,
     }),
+    // What Next itself costs: a route that runs none of the app's code (no session, no
+    // query), and a bare Node server answering the same bytes. No route of the app can be
+    // faster than the first.
+    http({ name: "`GET /api/health` (Next, no app code)", url: `${base}/api/health`, ...app }),
+    http({ name: "same answer, bare Node http", url: `${bare.url}/health`, ...reference }),
   ];
   const results = await runRounds(measurements, { rounds: config.rounds, quiet: QUIET });
 
@@ -273,19 +287,6 @@ function postgresExec(sql: postgres.Sql): Exec {
   };
 }
 
-function messagesFrom(chatsCte: string) {
-  // Odd turns are the user's questions, even ones the assistant's longer answers.
-  return `
-    insert into chats_chatmessage (chat_id, message_type, content, created_at)
-    select c.id,
-      case when m % 2 = 1 then 'user' else 'assistant' end,
-      case when m % 2 = 1
-        then 'Question ' || m || ': how do I get better at ' || repeat('interviewing and writing ', 3)
-        else repeat('Here is a detailed answer with **markdown**, a list and a link. ', 8) end,
-      c.created_at + m * interval '1 minute'
-    from ${chatsCte} c cross join generate_series(1, ${MESSAGES_PER_CHAT}) m`;
-}
-
 async function seedDatabase(db: Exec): Promise<SeedStats> {
   const started = performance.now();
   const step = async (label: string, statement: string) => {
@@ -304,21 +305,7 @@ async function seedDatabase(db: Exec): Promise<SeedStats> {
      select 'user-' || g, 'User ' || g, 'user' || g || '@example.test'
      from generate_series(1, ${OTHER_USERS}) g`,
   );
-  // Distinct updated_at per chat, whole seconds apart, so keyset order is unambiguous;
-  // every chat's messages end before its updated_at. Titles are custom, so the posted
-  // messages never retitle a chat.
-  await step(
-    `bench user: ${BENCH_CHATS} chats + messages`,
-    `with c as (
-       insert into chats_chat
-         (user_id, title, title_is_custom, share_id, message_count, created_at, updated_at)
-       select '${BENCH_USER.id}', 'Bench chat ' || g, true, 'bench-' || g, ${MESSAGES_PER_CHAT},
-         date_trunc('second', now()) - g * interval '37 seconds' - interval '1 hour',
-         date_trunc('second', now()) - g * interval '37 seconds'
-       from generate_series(1, ${BENCH_CHATS}) g
-       returning id, created_at
-     ) ${messagesFrom("c")}`,
-  );
+  await step(`bench user: ${BENCH_CHATS} chats + messages`, benchUserChats(BENCH_CHATS));
   const perBatch = OTHER_CHATS / OTHER_BATCHES;
   for (let b = 0; b < OTHER_BATCHES; b++) {
     const from = b * perBatch + 1;
@@ -491,6 +478,7 @@ async function startBareApi(url: string) {
   await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     stop: () => {
       child.kill();
     },
@@ -532,13 +520,35 @@ function report({
     n(best.reqPerSec),
     ms(best.p50),
     ms(best.p99),
+    best.cpuMsPerRequest === undefined ? "" : n(best.cpuMsPerRequest, 2),
     n(all.reduce((sum, r) => sum + r.unexpected + r.errors, 0)),
     all.map((r) => n(r.reqPerSec)).join(" / "),
     all.map((r) => r.loadBefore.toFixed(1)).join(" / "),
   ];
-  const head = ["case", "req/s", "p50 ms", "p99 ms", "failed", "req/s by round", "load avg"];
-  const [first, bareList, deep, detail, bareDetail, post, direct, post50, noSession, session] =
-    results.map((r) => r.best);
+  const head = [
+    "case",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "CPU ms/req",
+    "failed",
+    "req/s by round",
+    "load avg",
+  ];
+  const [
+    first,
+    bareList,
+    deep,
+    detail,
+    bareDetail,
+    post,
+    direct,
+    post50,
+    noSession,
+    session,
+    health,
+    bareHealth,
+  ] = results.map((r) => r.best);
   if (
     !first ||
     !bareList ||
@@ -549,11 +559,14 @@ function report({
     !direct ||
     !post50 ||
     !noSession ||
-    !session
+    !session ||
+    !health ||
+    !bareHealth
   ) {
     throw new Error("missing results");
   }
   const ratio = (a: LoadResult, b: LoadResult) => n(a.reqPerSec / b.reqPerSec, 2);
+  const cpu = (r: LoadResult) => n(r.cpuMsPerRequest ?? 0, 2);
   const deepSlow = deep.p50 > 2 * first.p50 && deep.p50 - first.p50 > 2;
   // On this machine a difference only means something if it is larger than the spread
   // between rounds of the same case.
@@ -591,11 +604,14 @@ postgres.js row runs the one statement \`appendMessages\` sends (\`appendStateme
 insert, count and title in one CTE), prepared, from ${LOAD.connections} concurrent workers on
 the same chats. The "bare Node http" rows are \`scripts/bench/bare-api.cjs\`: the same
 queries through postgres.js (prepared, a pool of 10) and the same JSON, in a plain Node
-\`http\` server with no framework, session or validation.
+\`http\` server with no framework, session or validation. "CPU ms/req": the CPU time
+(user and system) the serving process spent per request during the best round, read from
+\`/proc\`; for the postgres.js row, the script's own process (driver and loop). Others' load
+lowers req/s far more than it changes this, and it leaves out PostgreSQL's own CPU.
 
 ${markdownTable(head, results.slice(0, 8).map(row))}
 
-What the session costs, from the same server:
+What the session costs, and what Next itself costs, from the same servers:
 
 ${markdownTable(head, results.slice(8).map(row))}
 
@@ -609,10 +625,20 @@ Goals (issue 13), as ratios within this run:
 | detail ≥ 0.5 of bare Node | ${ratio(detail, bareDetail)} | ${detail.reqPerSec >= 0.5 * bareDetail.reqPerSec ? "yes" : "no"} |
 | a session costs ≤ 10 % more (404, no query) | ${n((noSession.reqPerSec / session.reqPerSec - 1) * 100)} % | ${noSession.reqPerSec <= 1.1 * session.reqPerSec ? "yes" : "no"} |
 
+The ceiling Next sets in this run: \`/api/health\`, a route that runs none of the app's code,
+serves ${n(health.reqPerSec)} req/s at ${cpu(health)} ms of CPU a request (the bare server
+answering the same bytes: ${n(bareHealth.reqPerSec)} req/s, ${cpu(bareHealth)} ms). No route of
+the app can be faster than that route: it is ${ratio(health, bareList)} of the bare first page,
+${ratio(health, bareDetail)} of the bare detail and ${ratio(health, direct)} of the bare statement,
+so those ratios are the most the goals above could measure on this machine.
+
 - Writes: the API's single-message POST does ${n(post.reqPerSec)} req/s, the same
-  statement straight from postgres.js ${n(direct.reqPerSec)}/s. The rest is the app (routing,
-  session, validation, JSON), competing for the same 2 cores with the load generator and
-  PostgreSQL. After the run the ${counts}.
+  statement straight from postgres.js ${n(direct.reqPerSec)}/s. The rest is Next and the app
+  (routing, session, validation, JSON), competing for the same 2 cores with the load
+  generator and PostgreSQL. After the run the ${counts}.
+- Where the CPU goes, per request: Next alone ${cpu(health)} ms (\`/api/health\`); the
+  first page ${cpu(first)} ms (bare ${cpu(bareList)}), the detail ${cpu(detail)} ms (bare
+  ${cpu(bareDetail)}), the POST ${cpu(post)} ms.
 - Where a read's time goes: a 404 that needs no query serves ${n(noSession.reqPerSec)} req/s
   without a session and ${n(session.reqPerSec)} with one. The first page (session, one indexed
   query, 50 chats of JSON) serves ${n(first.reqPerSec)} req/s, the bare server

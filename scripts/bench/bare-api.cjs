@@ -2,7 +2,8 @@
 // bench:api's reference for reads: a bare Node http server running the same queries the
 // API runs for the first page of the list and a chat's detail, through postgres.js
 // (prepared statements, a pool of 10 as the app's), and answering the same JSON. No
-// framework, no session, no validation: what the API's reads cost at the least.
+// framework, no session, no validation: what the API's reads cost at the least. `/health`
+// answers what the app's `/api/health` answers, with no query.
 // node scripts/bench/bare-api.cjs PORT DATABASE_URL USER_ID; prints "ready".
 const http = require("node:http");
 const postgres = require("postgres");
@@ -67,7 +68,12 @@ async function detail(id) {
 http
   .createServer(async (req, res) => {
     const path = req.url ?? "";
-    const body = path === "/list" ? await list() : await detail(path.slice("/detail/".length));
+    const body =
+      path === "/health"
+        ? { status: "ok" }
+        : path === "/list"
+          ? await list()
+          : await detail(path.slice("/detail/".length));
     res.writeHead(body ? 200 : 404, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   })

@@ -1,5 +1,7 @@
 // A run gives the same result shape whether autocannon drives HTTP or this process drives
 // a function, so that rounds and reports treat both alike.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { percentile } from "./stats";
@@ -17,6 +19,12 @@ export type LoadResult = {
   statusCodes: string;
   /** 1-minute load average just before the run: how busy the shared machine was. */
   loadBefore: number;
+  /**
+   * CPU time the serving process spent per request during the run (user and system):
+   * what a request costs, which others' load on the machine hardly changes (their load
+   * lowers req/s, not the work each request takes). The database's own CPU is not in it.
+   */
+  cpuMsPerRequest?: number;
 };
 
 export type LoadCase = {
@@ -29,7 +37,19 @@ export type LoadCase = {
   nextPath?: () => string;
   /** The one status every response should have; any 2xx when not given. */
   expectStatus?: number;
+  /** The serving process, whose CPU time per request the result reports. */
+  serverPid?: number;
 };
+
+let ticksPerSecond: number | undefined;
+
+/** User plus system CPU time of a process so far, in ms (Linux: /proc/<pid>/stat). */
+function processCpuMs(pid: number): number {
+  ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) || 100;
+  // Fields after the command name (which may hold spaces) and its ")": utime is the 12th.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
 
 export type LoadOptions = { connections: number; durationSec: number; warmupSec: number };
 
@@ -53,7 +73,9 @@ export async function runLoad(c: LoadCase, options: LoadOptions): Promise<LoadRe
     });
   if (options.warmupSec > 0) await shoot(options.warmupSec);
   const loadBefore = os.loadavg()[0] ?? 0;
+  const cpuBefore = c.serverPid ? processCpuMs(c.serverPid) : 0;
   const result = await shoot(options.durationSec);
+  const cpuMs = c.serverPid ? processCpuMs(c.serverPid) - cpuBefore : undefined;
   const statusCodes = Object.entries(result.statusCodeStats ?? {})
     .map(([code, stat]) => `${code}×${stat.count ?? 0}`)
     .join(" ");
@@ -72,6 +94,7 @@ export async function runLoad(c: LoadCase, options: LoadOptions): Promise<LoadRe
     total: result.requests.total,
     statusCodes,
     loadBefore,
+    ...(cpuMs !== undefined ? { cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total) } : {}),
   };
 }
 
@@ -107,7 +130,10 @@ export async function runLoop(
   if (warmupSec > 0) await drive(warmupSec);
   errors = 0;
   const loadBefore = os.loadavg()[0] ?? 0;
+  // This process is the client here: its CPU per operation is the driver's share.
+  const cpuBefore = process.cpuUsage();
   const { latencies, seconds } = await drive(durationSec);
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     name,
     reqPerSec: latencies.length / seconds,
@@ -119,5 +145,6 @@ export async function runLoop(
     total: latencies.length,
     statusCodes: "",
     loadBefore,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length),
   };
 }
