@@ -62,6 +62,16 @@ type Scenario = {
 const asSnapshot = (owner: Owner, chat: Chat) =>
   writes.setSharing({ id: chat.id, owner, mode: "snapshot" });
 
+/** A user message saved to the chat. */
+const addMessage = (owner: Owner, chat: Chat, content: string) =>
+  writes.saveMessages({ chatId: chat.id, owner, messages: [{ messageType: "user", content }] });
+
+/** A snapshot link, then a message its snapshot does not have. */
+const snapshotThenMessage = (content: string) => async (owner: Owner, chat: Chat) => {
+  await asSnapshot(owner, chat);
+  await addMessage(owner, chat, content);
+};
+
 /** Runs a write the public must not see, and checks that its page did not change. */
 async function unseenBy(shareId: string, write: () => Promise<unknown>) {
   const before = JSON.stringify(await publicView(shareId));
@@ -156,14 +166,7 @@ const scenarios: Scenario[] = [
   {
     write: "setSharing",
     name: "a snapshot taken anew, hiding every finding",
-    setup: async (owner, chat) => {
-      await asSnapshot(owner, chat);
-      await writes.saveMessages({
-        chatId: chat.id,
-        owner,
-        messages: [{ messageType: "user", content: "Mail me at jane.doe@gmail.com" }],
-      });
-    },
+    setup: snapshotThenMessage("Mail me at jane.doe@gmail.com"),
     run: (owner, chat) =>
       writes.setSharing({ id: chat.id, owner, mode: "snapshot", redact: "all" }),
   },
@@ -176,14 +179,7 @@ const scenarios: Scenario[] = [
   {
     write: "updateSnapshot",
     name: "a snapshot taken again after a new message (its page shows the message)",
-    setup: async (owner, chat) => {
-      await asSnapshot(owner, chat);
-      await writes.saveMessages({
-        chatId: chat.id,
-        owner,
-        messages: [{ messageType: "user", content: "And which paper?" }],
-      });
-    },
+    setup: snapshotThenMessage("And which paper?"),
     run: async (owner, chat) => {
       await writes.updateSnapshot({ id: chat.id, owner });
       const shown = await publicView(chat.shareId);
@@ -211,25 +207,13 @@ const scenarios: Scenario[] = [
   {
     write: "saveMessages",
     name: "a message added",
-    run: (owner, chat) =>
-      writes.saveMessages({
-        chatId: chat.id,
-        owner,
-        messages: [{ messageType: "user", content: "And which paper?" }],
-      }),
+    run: (owner, chat) => addMessage(owner, chat, "And which paper?"),
   },
   {
     write: "saveMessages",
     name: "a message added to a snapshot link (its page stays as it was)",
     setup: asSnapshot,
-    run: (owner, chat) =>
-      unseenBy(chat.shareId, () =>
-        writes.saveMessages({
-          chatId: chat.id,
-          owner,
-          messages: [{ messageType: "user", content: "And which paper?" }],
-        }),
-      ),
+    run: (owner, chat) => unseenBy(chat.shareId, () => addMessage(owner, chat, "And which paper?")),
     unseen: true,
   },
   {
