@@ -1,8 +1,9 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { ShareOptions } from "./pages/share-options";
 import { checkAtWidths } from "./support/check-page";
 
-// The Shared links page: every chat the visitor shares, Unshare one, Unshare all (with a
-// confirmation), and each revoked link dead at once.
+// The Shared links page: every chat the visitor shares, its Share options, Unshare one,
+// Unshare all (with a confirmation), and each revoked link dead at once.
 
 async function sharedChat(request: APIRequestContext, title: string, options = {}) {
   const created = await request.post("/api/chats", {
@@ -42,6 +43,20 @@ test("shared links: listed, unshared one by one, then all at once", async ({
   await expect(row("Knitting")).not.toContainText("Expires");
   await expect(row("Chess")).toContainText(/· Snapshot of .+ · Expires /);
   await checkAtWidths(page, testInfo, "shared-links", { fullPage: true });
+
+  // A row opens the chat's Share options, as the sidebar does; what it saves shows here.
+  const options = new ShareOptions(page);
+  await list.getByRole("button", { name: "Share options for Drums" }).click();
+  await expect(options.dialog()).toBeVisible();
+  await expect(options.mode("Live")).toBeChecked();
+  await options.mode("Snapshot").check();
+  await options.button("Save changes").click();
+  await expect(options.notice()).toHaveText("Changes saved.");
+  await options.close();
+  await expect(row("Drums")).toContainText(/· Snapshot of /);
+  expect((await (await page.request.get(`/api/chats/${drums.id}`)).json()).share_mode).toBe(
+    "snapshot",
+  );
 
   await list.getByRole("button", { name: "Unshare Knitting" }).click();
   await expect(page.getByRole("status")).toHaveText('"Knitting" is no longer shared.');

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
+import { ShareOptionsDialog } from "@/components/chatbot/share-options-dialog";
 import { hasExpired } from "@/components/chatbot/share-options-plan";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
@@ -23,12 +24,38 @@ async function refusal(call: () => Promise<unknown>): Promise<string | null> {
   }
 }
 
-/** The caller's shared chats: each link, when it was shared, and Unshare; Unshare all. */
-export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: boolean }) {
+/**
+ * The caller's shared chats: each link, what it shows and until when, Share options (the
+ * chat's dialog, as in the sidebar) and Unshare; Unshare all.
+ */
+export function SharedLinks({
+  initial,
+  more,
+  canPublish,
+}: {
+  initial: SharedLink[];
+  more: boolean;
+  /** Whether the caller may make a chat discoverable (an account, not a guest). */
+  canPublish: boolean;
+}) {
+  // A chat unshared from its Share options stays here while its dialog is open (it may be
+  // shared again from there); the list shows the shared ones.
   const [chats, setChats] = useState(initial);
   const [status, setStatus] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [optionsId, setOptionsId] = useState<string | null>(null);
+  const shown = chats.filter((chat) => chat.is_shared);
+  const optionsChat = chats.find((chat) => chat.id === optionsId);
+
+  function changed(id: string, change: Partial<ChatOut>) {
+    setChats((list) => list.map((c) => (c.id === id ? ({ ...c, ...change } as SharedLink) : c)));
+  }
+
+  function closeOptions() {
+    setOptionsId(null);
+    setChats((list) => list.filter((c) => c.is_shared));
+  }
 
   async function unshare(chat: SharedLink) {
     setBusy(true);
@@ -54,7 +81,7 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
       <p role="status" className="min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
         {status}
       </p>
-      {chats.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="mt-4">You are not sharing any chat.</p>
       ) : (
         <>
@@ -72,9 +99,10 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
             className="mt-4 divide-y divide-zinc-200 dark:divide-zinc-800"
             aria-label="Shared chats"
           >
-            {chats.map((chat) => (
+            {shown.map((chat) => (
               <li key={chat.id} className="flex flex-wrap items-center gap-3 py-3">
-                <div className="min-w-0 flex-1">
+                {/* A phone gives the link and its details the whole width, the buttons a line below. */}
+                <div className="w-full min-w-0 sm:w-auto sm:flex-1">
                   <a href={`/chatbot/c/${chat.id}`} className="font-medium hover:underline">
                     {chat.title}
                   </a>
@@ -105,6 +133,15 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
                   type="button"
                   className={secondaryButton}
                   disabled={busy}
+                  aria-label={`Share options for ${chat.title}`}
+                  onClick={() => setOptionsId(chat.id)}
+                >
+                  Share options…
+                </button>
+                <button
+                  type="button"
+                  className={secondaryButton}
+                  disabled={busy}
                   aria-label={`Unshare ${chat.title}`}
                   onClick={() => void unshare(chat)}
                 >
@@ -115,7 +152,7 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
           </ul>
           {more ? (
             <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-              Only the first {chats.length} are listed; Unshare all revokes every one.
+              Only the first {shown.length} are listed; Unshare all revokes every one.
             </p>
           ) : null}
         </>
@@ -123,11 +160,20 @@ export function SharedLinks({ initial, more }: { initial: SharedLink[]; more: bo
       <ConfirmDialog
         open={confirming}
         title="Unshare all chats?"
-        body={`Every shared link stops working at once (${chats.length}${more ? "+" : ""}). You can share a chat again later.`}
+        body={`Every shared link stops working at once (${shown.length}${more ? "+" : ""}). You can share a chat again later.`}
         confirmLabel="Unshare all"
         onConfirm={() => void unshareAll()}
         onClose={() => setConfirming(false)}
       />
+      {optionsChat ? (
+        <ShareOptionsDialog
+          key={optionsChat.id}
+          chat={optionsChat}
+          canPublish={canPublish}
+          onChanged={changed}
+          onClose={closeOptions}
+        />
+      ) : null}
     </section>
   );
 }

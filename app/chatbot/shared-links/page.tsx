@@ -19,9 +19,10 @@ export const instant = false;
 // (GET /api/chats/?shared=true&archived=all). An archived chat's link works like any other.
 const SHOWN = 100;
 
-/** Every chat the caller shares, with its link, and a way to revoke one or all. */
+/** Every chat the caller shares, with its link, its Share options, and a way to revoke one or all. */
 export default async function SharedLinksPage() {
-  const owner = ownerOf(await currentCaller());
+  const caller = await currentCaller();
+  const owner = ownerOf(caller);
   const [page, baseUrl] = await Promise.all([
     owner
       ? listChatsByOwner({ owner, limit: SHOWN, shared: true, archived: "all" })
@@ -39,6 +40,7 @@ export default async function SharedLinksPage() {
           shared_at: (chat.sharedAt ?? chat.updatedAt).toISOString(),
         }))}
         more={page.hasMore}
+        canPublish={caller.kind === "user"}
       />
     </SubPage>
   );
