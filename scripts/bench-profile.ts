@@ -98,6 +98,9 @@ async function main() {
         CPU_PROFILE_DIR: profileDir,
       },
     });
+    // Stopped below once measured; here too in case a case fails (stopping twice is fine).
+    cleanup.add("stop server", server.stop);
+    cleanup.add("remove the profile", () => rmSync(profileDir, { recursive: true, force: true }));
     const loadCase: LoadCase = { ...c, url: `${server.url}${c.path}` };
     await runLoad(loadCase, { ...LOAD, durationSec: WARMUP_SEC, warmupSec: 0 });
     process.kill(server.pid, "SIGUSR2");
@@ -107,7 +110,6 @@ async function main() {
     for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
     await server.stop();
     const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
-    rmSync(profileDir, { recursive: true, force: true });
     if (result.unexpected + result.errors > 0) {
       throw new Error(
         `${c.name}: ${result.unexpected} unexpected answers, ${result.errors} errors`,
