@@ -9,7 +9,7 @@ import path from "node:path";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import { encodeCursor } from "@/lib/chats/cursor";
-import { AUTH_SECRET, config, LOAD, QUIET } from "./bench/api-config";
+import { APP_ENV, config, LOAD, QUIET } from "./bench/api-config";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocMachine, writeDocSection } from "./bench/docs";
@@ -56,12 +56,7 @@ async function main() {
 
   const server = await startBenchServer({
     distDir: config.distDir,
-    env: {
-      DATABASE_URL: db.url,
-      AUTH_SECRET,
-      RATE_LIMITS: "off",
-      APP_URL: "",
-    },
+    env: { DATABASE_URL: db.url, ...APP_ENV },
   });
   cleanup.add("stop server", server.stop);
   console.info(`next start is up at ${server.url}`);
@@ -192,7 +187,7 @@ async function mainEmbedded() {
 
   const server = await startBenchServer({
     distDir: config.distDir,
-    env: { DATA_DIR: dataDir, AUTH_SECRET, RATE_LIMITS: "off", APP_URL: "" },
+    env: { DATA_DIR: dataDir, ...APP_ENV },
   });
   cleanup.add("stop server", server.stop);
   const cookie = await benchCookie();

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { SourceMap } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { AUTH_SECRET, config } from "./bench/api-config";
+import { APP_ENV, config } from "./bench/api-config";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocSection } from "./bench/docs";
@@ -91,9 +91,7 @@ async function main() {
       distDir: config.distDir,
       env: {
         DATABASE_URL: db.url,
-        AUTH_SECRET,
-        RATE_LIMITS: "off",
-        APP_URL: "",
+        ...APP_ENV,
         NODE_OPTIONS: `--require ${PRELOAD}`,
         CPU_PROFILE_DIR: profileDir,
       },

@@ -5,7 +5,7 @@
 // fails on a number.
 import type postgres from "postgres";
 import { encodeCursor } from "@/lib/chats/cursor";
-import { AUTH_SECRET, config, LOAD, QUIET } from "./bench/api-config";
+import { APP_ENV, config, LOAD, QUIET } from "./bench/api-config";
 import { ensureNextBuild } from "./bench/build";
 import { Cleanup } from "./bench/cleanup";
 import { markdownTable, writeDocSection } from "./bench/docs";
@@ -39,7 +39,7 @@ async function main() {
   const seedSeconds = await seed(sql);
   const server = await startBenchServer({
     distDir: config.distDir,
-    env: { DATABASE_URL: db.url, AUTH_SECRET, RATE_LIMITS: "off", APP_URL: "" },
+    env: { DATABASE_URL: db.url, ...APP_ENV },
   });
   cleanup.add("stop server", server.stop);
 
