@@ -53,8 +53,12 @@ export class ChatbotPage {
     await this.page.getByRole("button", { name: "Send" }).click();
   }
 
-  /** Waits until no reply is streaming any more. */
-  async waitForReply({ timeout = 15_000 }: { timeout?: number } = {}) {
+  /**
+   * Waits until no reply is streaming any more. A whole offline reply at 60 ms a chunk
+   * took 12-19 s under CI's load (two workers and the server on two cores): 40 s by
+   * default, which only a failing wait ever uses up.
+   */
+  async waitForReply({ timeout = 40_000 }: { timeout?: number } = {}) {
     await expect(this.page.getByRole("button", { name: "Stop" })).toHaveCount(0, { timeout });
     await expect(this.replies().last()).not.toHaveAttribute("aria-busy", "true");
   }
