@@ -48,9 +48,14 @@ async function openPglite(dir: string): Promise<Handle> {
   }
 }
 
+/** Where the embedded database lives inside a DATA_DIR (tests and benchmarks fill it too). */
+export function embeddedDbDir(dir: string): string {
+  return path.join(dir, "pglite");
+}
+
 function open(): Promise<Handle> {
   const url = env().DATABASE_URL;
-  return url ? openPostgres(url) : openPglite(path.join(dataDir(), "pglite"));
+  return url ? openPostgres(url) : openPglite(embeddedDbDir(dataDir()));
 }
 
 /** The process's database, opened and migrated on first use (never at import time). */

@@ -165,7 +165,8 @@ async function mainEmbedded() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrateDatabase } = await import("@/db/migrate");
-  const pg = await PGlite.create(path.join(dataDir, "pglite"));
+  const { embeddedDbDir } = await import("@/db/client");
+  const pg = await PGlite.create(embeddedDbDir(dataDir));
   await migrateDatabase({ kind: "pglite", db: drizzle(pg) });
   const seed = await seedDatabase({
     run: async (statement) => (await pg.query(statement)).affectedRows ?? 0,
