@@ -120,11 +120,9 @@ async function main() {
       if (entry.name === "(idle)") continue;
       const { category, where } = attribute(entry);
       byCategory.set(category, (byCategory.get(category) ?? 0) + entry.selfMs);
-      if (category === "app") {
-        // Minified names say nothing: the source line does.
-        const key = where;
-        appFunctions.set(key, (appFunctions.get(key) ?? 0) + entry.selfMs);
-      }
+      // By source line: the build's minified function names say nothing.
+      if (category === "app")
+        appFunctions.set(where, (appFunctions.get(where) ?? 0) + entry.selfMs);
     }
     const busy = [...byCategory.values()].reduce((a, b) => a + b, 0);
     const perRequest = (ms: number) => (ms / result.total).toFixed(2);

@@ -19,9 +19,9 @@ export const LOAD: LoadOptions = { connections: 10, durationSec: 10, warmupSec: 
 export const QUIET = { maxLoad: 1.5, maxWaitSec: 90 };
 
 export const AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
-
-/** The app's environment in bench:api, bench:profile and bench:scale, beside its database. */
-export const APP_ENV = { AUTH_SECRET, RATE_LIMITS: "off", APP_URL: "" };
 // lib/env reads the environment once, on first use (a scratch database's migration
 // already uses it): the bench's cookies are signed with the server's key from the start.
 process.env.AUTH_SECRET = AUTH_SECRET;
+
+/** The app's environment in bench:api, bench:profile and bench:scale, beside its database. */
+export const APP_ENV = { AUTH_SECRET, RATE_LIMITS: "off", APP_URL: "" };
