@@ -24,6 +24,9 @@ const WRITE_CHATS = 100;
 const LOAD = { connections: 10, durationSec: 10 };
 const WARMUP_SEC = 2;
 const PRELOAD = path.resolve("scripts/bench/cpu-profile-preload.cjs");
+// PROFILE_TOP=20 also prints each case's 20 costliest functions of any kind (self ms per
+// request), to see what the categories hold; the report keeps to the app's own lines.
+const TOP_FUNCTIONS = Number(process.env.PROFILE_TOP ?? 0);
 
 const cleanup = new Cleanup();
 
@@ -116,9 +119,14 @@ async function main() {
 
     const byCategory = new Map<Category, number>(CATEGORIES.map((k) => [k, 0]));
     const appFunctions = new Map<string, number>();
+    const busiest: string[] = [];
     for (const entry of summarizeCpuProfile(profile).functions) {
       if (entry.name === "(idle)") continue;
       const { category, where } = attribute(entry);
+      if (busiest.length < TOP_FUNCTIONS)
+        busiest.push(
+          `  ${entry.name} ${where} [${category}] ${(entry.selfMs / result.total).toFixed(3)}`,
+        );
       byCategory.set(category, (byCategory.get(category) ?? 0) + entry.selfMs);
       // By source line: the build's minified function names say nothing.
       if (category === "app")
@@ -128,6 +136,7 @@ async function main() {
     const perRequest = (ms: number) => (ms / result.total).toFixed(2);
     const share = (ms: number) => `${Math.round((ms / busy) * 100)} %`;
     console.info(`${c.name}: ${Math.round(result.reqPerSec)} req/s, ${perRequest(busy)} ms/req`);
+    if (busiest.length > 0) console.info(busiest.join("\n"));
     rows.push([
       c.name,
       Math.round(result.reqPerSec).toLocaleString("en"),
