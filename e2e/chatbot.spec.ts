@@ -100,10 +100,7 @@ test("a guest chats, the reply streams in, and the chat survives a reload", asyn
   await expect(chat.replies()).toHaveCount(2);
 });
 
-test("Enter sends, Shift+Enter breaks the line, and Stop keeps the partial reply", async ({
-  page,
-}) => {
-  test.setTimeout(60_000);
+test("Enter sends, and Shift+Enter breaks the line", async ({ page }) => {
   const chat = new ChatbotPage(page);
   await chat.goto();
   const box = chat.composer();
@@ -119,37 +116,14 @@ test("Enter sends, Shift+Enter breaks the line, and Stop keeps the partial reply
   // The box grows with its text.
   expect((await box.boundingBox())?.height ?? 0).toBeGreaterThan(before);
 
-  const aborted = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/api/chatbot"));
   await box.press("Enter");
   await expect(box).toHaveValue("");
   await expect(chat.userMessages()).toHaveText([
     "I want to learn the guitar\nI am a complete beginner\nI have 30 minutes a day",
   ]);
-  // Words of the reply itself (its markdown), not "SkillMate is thinking": a Stop before
-  // the server takes the turn gives the message back instead.
-  await expect(chat.replies().last().locator(".markdown")).toContainText(/\w+ \w+/);
-  await page.getByRole("button", { name: "Stop" }).click();
-  await aborted;
-  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
-  const partial = (await chat.replies().last().innerText()).trim();
-  expect(partial.length).toBeGreaterThan(0);
-
-  // The server kept the partial reply (plus any words already in flight when Stop was
-  // pressed; the last few characters may render differently once the markdown closes).
-  const seen = partial.slice(0, Math.max(1, partial.length - 15));
-  await expect
-    .poll(async () => {
-      await page.reload();
-      return (
-        (await chat
-          .replies()
-          .last()
-          .textContent()
-          .catch(() => "")) ?? ""
-      );
-    })
-    .toContain(seen.split("\n")[0] ?? seen);
+  await chat.waitForReply();
   await expect(chat.replies()).toHaveCount(1);
+  // Stop, which needs a reply still streaming, is e2e/stop.spec.ts's.
 });
 
 test("share from the sidebar copies the link; stopping sharing takes the chat down", async ({

@@ -1,0 +1,114 @@
+import { expect, test } from "@playwright/test";
+import {
+  type FakeOpenAIServer,
+  type FakeReply,
+  startFakeOpenAIServer,
+} from "../tests/helpers/fake-openai-server";
+import { ChatbotPage, type StoredChat } from "./pages/chatbot";
+import { type Server, startServer } from "./support/servers";
+
+// Stop needs a reply that is still streaming when it is pressed. Against the offline
+// responder that was a race: its whole reply streams in about 4 s, and on a busy CI
+// machine it was once over between the test seeing its first words and the click. Here
+// the provider streams a few words and then holds the reply, so only Stop can end it.
+
+const PARTIAL = "Start with three open chords";
+const HELD: FakeReply = {
+  kind: "stream",
+  chunks: ["Start", " with three", " open chords", " and never this"],
+  hangAfter: 3,
+};
+
+let fake: FakeOpenAIServer;
+let server: Server;
+let baseURL: string;
+
+test.describe.configure({ mode: "serial", timeout: 60_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  fake = await startFakeOpenAIServer(HELD);
+  server = await startServer({
+    DATABASE_URL: "",
+    AI_BASE_URL: fake.baseURL,
+    AI_MODEL: "test",
+    // A held reply the test fails to stop still ends, well within the test's time.
+    AI_TIMEOUT_MS: "30000",
+  });
+  baseURL = server.url;
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+});
+
+async function stored(chat: ChatbotPage): Promise<[string, string, boolean][]> {
+  const response = await chat.page.request.get(`${baseURL}/api/chats/${chat.chatId()}`);
+  const detail = (await response.json()) as StoredChat;
+  return detail.messages.map((m) => [m.message_type, m.content, m.is_error]);
+}
+
+test("Enter sends, and Stop keeps the partial reply, on screen and stored as it stood", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  await chat.goto(`${baseURL}/chatbot`);
+  const aborted = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/api/chatbot"));
+  await chat.composer().fill("I want to learn the guitar");
+  await chat.composer().press("Enter");
+  await expect(chat.replies().last().locator(".markdown")).toHaveText(PARTIAL);
+
+  await page.getByRole("button", { name: "Stop" }).click();
+  await aborted;
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(chat.replies().last()).not.toHaveAttribute("aria-busy", "true");
+  await expect(chat.replies().last()).toHaveText(PARTIAL);
+
+  await expect(page).toHaveURL(/\/chatbot\/c\//);
+  await expect
+    .poll(() => stored(chat))
+    .toEqual([
+      ["user", "I want to learn the guitar", false],
+      ["assistant", PARTIAL, false],
+    ]);
+  await page.reload();
+  await expect(chat.replies()).toHaveText([PARTIAL]);
+});
+
+test("Stop and Escape end a streaming reply, and the focus returns to the composer", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  await chat.goto(`${baseURL}/chatbot`);
+  const stop = page.getByRole("button", { name: "Stop" });
+
+  await chat.send("I want to learn the guitar");
+  await expect(stop).toHaveAttribute("aria-keyshortcuts", "Escape");
+  await expect(stop).toHaveAttribute("title", /Esc/);
+  await expect(chat.replies().last().locator(".markdown")).toHaveText(PARTIAL);
+  await stop.click();
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(chat.composer()).toBeFocused();
+
+  // Escape, with the focus elsewhere in the workspace (the first reply's Copy).
+  await chat.send("And how do I tune it?");
+  await expect(chat.replies()).toHaveCount(2);
+  await expect(chat.replies().last().locator(".markdown")).toHaveText(PARTIAL);
+  await expect(chat.replies().last()).toHaveAttribute("aria-busy", "true");
+  await chat.replies().first().getByRole("button", { name: "Copy", exact: true }).focus();
+  await page.keyboard.press("Escape");
+  await expect(stop).toHaveCount(0);
+  await expect(chat.composer()).toBeFocused();
+  await expect(chat.replies().last()).not.toHaveAttribute("aria-busy", "true");
+  await expect(chat.replies()).toHaveText([PARTIAL, PARTIAL]);
+
+  await expect
+    .poll(() => stored(chat))
+    .toEqual([
+      ["user", "I want to learn the guitar", false],
+      ["assistant", PARTIAL, false],
+      ["user", "And how do I tune it?", false],
+      ["assistant", PARTIAL, false],
+    ]);
+});
