@@ -21,8 +21,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // More files at once than cores: a file spends much of its time waiting (on its
-    // database, a server it started, a timer), so on CI's 2 cores 4 workers take the whole
-    // run from about 290 s to about 180 s.
+    // database, a server it started, a timer), so on 2 cores 4 workers take the whole run
+    // from about 290 s to about 180 s (a 2-core Intel Xeon on Node 20; a 2-core AMD EPYC
+    // on Node 24 takes about 290 s with 4).
     maxWorkers: 4,
     projects: [
       {
