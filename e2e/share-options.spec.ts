@@ -10,6 +10,7 @@ import { checkAtWidths } from "./support/check-page";
 
 const unique = (words: string) => `${words} ${crypto.randomUUID().slice(0, 8)}`;
 const EMAIL = "jane.doe@gmail.com";
+const PHONE = "+44 20 7946 0958";
 const DAY = 86_400_000;
 
 type Created = { id: string; share_id: string; title: string };
@@ -279,6 +280,43 @@ test("redaction: an email hidden in the shared copy reads [redacted]; the owner 
   await options.close();
   await expect(chat.userMessages().first()).toContainText(EMAIL);
   expect(JSON.stringify(await stored(page.request, created.id))).toContain(EMAIL);
+});
+
+test("a finding gone since the check: the snapshot is refused, nothing is shared, and the check runs again", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  const options = new ShareOptions(page);
+  const title = unique(`Lessons for ${EMAIL}`);
+  const created = await createChat(page.request, title, [`Or call me at ${PHONE}.`]);
+  await chat.goto(`/chatbot/c/${created.id}`);
+  await options.openFromTopBar();
+  await expect(options.findings()).toHaveCount(2);
+  await options.mode("Snapshot").check();
+  // The title's finding only (both ticked would send "all", which no rename can outdate).
+  await options
+    .findings()
+    .first()
+    .getByRole("checkbox", { name: "Hide in the shared copy" })
+    .check();
+
+  // Renamed meanwhile (another tab, another device): the ticked finding is gone.
+  const renamed = await page.request.patch(`/api/chats/${created.id}`, {
+    data: { title: unique("Guitar lessons") },
+  });
+  expect(renamed.status()).toBe(200);
+  await options.button("Share chat").click();
+  await expect(options.alert()).toHaveText(
+    "Some of the chosen findings are no longer in the chat. The check has run again: choose what to hide once more.",
+  );
+  await expect(options.dialog()).toBeVisible();
+  await expect(options.status()).toContainText("Not shared");
+  expect((await stored(page.request, created.id)).share_url).toBeNull();
+  // Checked again: the phone number is all that is left, and sharing goes through.
+  await expect(options.findings()).toHaveCount(1);
+  await options.button("Share chat").click();
+  await expect(options.notice()).toHaveText(/^Shared\./);
+  expect((await stored(page.request, created.id)).share_url).not.toBeNull();
 });
 
 test("accessible with the dialog open (axe), at 1280 and 390 wide; screenshots", async ({

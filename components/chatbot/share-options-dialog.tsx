@@ -99,11 +99,12 @@ export function ShareOptionsDialog({
       if (next) setForm(initialForm(next, findings));
       setNow(Date.now());
     } catch (failure) {
-      setError(reasonOf(failure));
-      // The chat changed since the check (a reply came in): the list is asked for again.
+      // The chat changed since the check (a reply came in, a rename): the list is asked
+      // for again, which sets the boxes anew, so the person has to choose again.
       if (failure instanceof ApiError && failure.issues?.some((i) => i.path.startsWith("redact"))) {
+        setError(`${failure.message} The check has run again: choose what to hide once more.`);
         void runCheck();
-      }
+      } else setError(reasonOf(failure));
     } finally {
       running.current = false;
       setBusy(null);
