@@ -1,41 +1,20 @@
 import { expect, test } from "@playwright/test";
-import { type FakeOpenAIServer, startFakeOpenAIServer } from "../tests/helpers/fake-openai-server";
 import { ChatbotPage } from "./pages/chatbot";
-import { type Server, startServer } from "./support/servers";
+import { withFakeProvider } from "./support/servers";
 
-// Provider failures need a provider that fails on cue: this file starts its own
-// `next start` (the same build) pointed at a fake OpenAI-compatible server, so no test
-// hook lives in the production code.
+// Provider failures need a provider that fails on cue: this file has a server of its
+// own (the same build) pointed at a fake OpenAI-compatible one.
 
 const ERROR_REPLY = "SkillMate could not answer just now. Please try again.";
 
-let fake: FakeOpenAIServer;
-let server: Server;
-let baseURL: string;
+const provider = withFakeProvider(undefined, { AI_TIMEOUT_MS: "10000" });
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  fake = await startFakeOpenAIServer();
-  server = await startServer({
-    DATABASE_URL: "",
-    AI_BASE_URL: fake.baseURL,
-    AI_MODEL: "test",
-    AI_TIMEOUT_MS: "10000",
-  });
-  baseURL = server.url;
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-});
-
 test("a provider error shows its message, and Retry answers", async ({ page }) => {
   const chat = new ChatbotPage(page);
-  fake.reply({ kind: "status", status: 500, message: "upstream exploded" });
-  await chat.goto(`${baseURL}/chatbot`);
+  provider.fake.reply({ kind: "status", status: 500, message: "upstream exploded" });
+  await chat.goto(`${provider.server.url}/chatbot`);
   // A configured provider: no offline badge.
   await expect(page.getByText("Offline mode")).toHaveCount(0);
 
@@ -56,7 +35,7 @@ test("a provider error shows its message, and Retry answers", async ({ page }) =
     })
     .toContain(ERROR_REPLY);
 
-  fake.reply({
+  provider.fake.reply({
     kind: "stream",
     chunks: ["Start", " in the", " shallow end", " with a kickboard."],
     delayMs: 30,
@@ -70,7 +49,9 @@ test("a provider error shows its message, and Retry answers", async ({ page }) =
   // Stored: the question and the good answer, the failure gone.
   await expect
     .poll(async () => {
-      const detail = await (await page.request.get(`${baseURL}/api/chats/${chatId}`)).json();
+      const detail = await (
+        await page.request.get(`${provider.server.url}/api/chats/${chatId}`)
+      ).json();
       return detail.messages.map((m: { content: string; is_error: boolean }) => [
         m.content,
         m.is_error,

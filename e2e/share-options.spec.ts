@@ -259,10 +259,7 @@ test("redaction: an email hidden in the shared copy reads [redacted]; the owner 
   await options.openFromTopBar();
   await expect(options.findings()).toHaveCount(1);
   await expect(options.findings().first()).toContainText("Email address");
-  const hide = options
-    .findings()
-    .first()
-    .getByRole("checkbox", { name: "Hide in the shared copy" });
+  const hide = options.hideBox(options.findings().first());
   // Live shows the chat itself: nothing to hide until it is a snapshot.
   await expect(hide).toBeDisabled();
   await options.mode("Snapshot").check();
@@ -294,11 +291,7 @@ test("a finding gone since the check: the snapshot is refused, nothing is shared
   await expect(options.findings()).toHaveCount(2);
   await options.mode("Snapshot").check();
   // The title's finding only (both ticked would send "all", which no rename can outdate).
-  await options
-    .findings()
-    .first()
-    .getByRole("checkbox", { name: "Hide in the shared copy" })
-    .check();
+  await options.hideBox(options.findings().first()).check();
 
   // Renamed meanwhile (another tab, another device): the ticked finding is gone.
   const renamed = await page.request.patch(`/api/chats/${created.id}`, {
@@ -340,11 +333,7 @@ test("accessible with the dialog open (axe), at 1280 and 390 wide; screenshots",
   // A snapshot hiding the email: the boxes come alive.
   await page.setViewportSize({ width: 1280, height: 800 });
   await options.mode("Snapshot").check();
-  await options
-    .findings()
-    .first()
-    .getByRole("checkbox", { name: "Hide in the shared copy" })
-    .check();
+  await options.hideBox(options.findings().first()).check();
   await options.findings().last().scrollIntoViewIfNeeded();
   const snapshotScan = await new AxeBuilder({ page }).include("dialog[open]").analyze();
   expect(snapshotScan.violations.map((v) => v.id)).toEqual([]);

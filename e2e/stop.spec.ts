@@ -1,11 +1,7 @@
 import { expect, test } from "@playwright/test";
-import {
-  type FakeOpenAIServer,
-  type FakeReply,
-  startFakeOpenAIServer,
-} from "../tests/helpers/fake-openai-server";
+import type { FakeReply } from "../tests/helpers/fake-openai-server";
 import { ChatbotPage, type StoredChat } from "./pages/chatbot";
-import { type Server, startServer } from "./support/servers";
+import { withFakeProvider } from "./support/servers";
 
 // Stop needs a reply that is still streaming when it is pressed. Against the offline
 // responder that was a race: its whole reply streams in about 4 s, and on a busy CI
@@ -19,32 +15,13 @@ const HELD: FakeReply = {
   hangAfter: 3,
 };
 
-let fake: FakeOpenAIServer;
-let server: Server;
-let baseURL: string;
+// A held reply the test fails to stop still ends, well within the test's time.
+const provider = withFakeProvider(HELD, { AI_TIMEOUT_MS: "30000" });
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  fake = await startFakeOpenAIServer(HELD);
-  server = await startServer({
-    DATABASE_URL: "",
-    AI_BASE_URL: fake.baseURL,
-    AI_MODEL: "test",
-    // A held reply the test fails to stop still ends, well within the test's time.
-    AI_TIMEOUT_MS: "30000",
-  });
-  baseURL = server.url;
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-});
-
 async function stored(chat: ChatbotPage): Promise<[string, string, boolean][]> {
-  const response = await chat.page.request.get(`${baseURL}/api/chats/${chat.chatId()}`);
+  const response = await chat.page.request.get(`${provider.server.url}/api/chats/${chat.chatId()}`);
   const detail = (await response.json()) as StoredChat;
   return detail.messages.map((m) => [m.message_type, m.content, m.is_error]);
 }
@@ -53,7 +30,7 @@ test("Enter sends, and Stop keeps the partial reply, on screen and stored as it 
   page,
 }) => {
   const chat = new ChatbotPage(page);
-  await chat.goto(`${baseURL}/chatbot`);
+  await chat.goto(`${provider.server.url}/chatbot`);
   const aborted = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/api/chatbot"));
   await chat.composer().fill("I want to learn the guitar");
   await chat.composer().press("Enter");
@@ -80,7 +57,7 @@ test("Stop and Escape end a streaming reply, and the focus returns to the compos
   page,
 }) => {
   const chat = new ChatbotPage(page);
-  await chat.goto(`${baseURL}/chatbot`);
+  await chat.goto(`${provider.server.url}/chatbot`);
   const stop = page.getByRole("button", { name: "Stop" });
 
   await chat.send("I want to learn the guitar");

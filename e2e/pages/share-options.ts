@@ -44,6 +44,11 @@ export class ShareOptions {
     return this.dialog().getByRole("list", { name: "Private details found" }).getByRole("listitem");
   }
 
+  /** A finding's "Hide in the shared copy" box. */
+  hideBox(finding: Locator): Locator {
+    return finding.getByRole("checkbox", { name: "Hide in the shared copy" });
+  }
+
   notice(): Locator {
     return this.dialog().getByRole("status").filter({ hasNotText: "Checking" });
   }

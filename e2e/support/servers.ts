@@ -2,6 +2,11 @@ import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import { test } from "@playwright/test";
 import postgres from "postgres";
+import {
+  type FakeOpenAIServer,
+  type FakeReply,
+  startFakeOpenAIServer,
+} from "../../tests/helpers/fake-openai-server";
 import { type NextServer, startNextServer } from "../../tests/support/next-server";
 import { createScratchDatabase, type ScratchDatabase } from "../../tests/support/scratch-database";
 import { E2E_LIMITS } from "./limits";
@@ -70,6 +75,33 @@ export function isolatedDeployment(name: string, env: Record<string, string> = {
     await deployment.sql?.end();
     await db?.drop();
     build?.remove();
+  });
+  return deployment;
+}
+
+/** A spec file's provider and the server that calls it; set once its beforeAll has run. */
+export type WithProvider = { fake: FakeOpenAIServer; server: Server };
+
+/**
+ * A fake OpenAI-compatible provider answering as the spec scripts it (`fake.reply`), and
+ * a server of its own on the embedded database pointed at it, for one spec file: what a
+ * provider does on cue (fail, hold a reply) needs no test hook in the production code.
+ */
+export function withFakeProvider(initial?: FakeReply, env: Record<string, string> = {}) {
+  const deployment = {} as WithProvider;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    deployment.fake = await startFakeOpenAIServer(initial);
+    deployment.server = await startServer({
+      DATABASE_URL: "",
+      AI_BASE_URL: deployment.fake.baseURL,
+      AI_MODEL: "test",
+      ...env,
+    });
+  });
+  test.afterAll(async () => {
+    await deployment.server?.stop();
+    await deployment.fake?.close();
   });
   return deployment;
 }
