@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import type { FakeReply } from "../tests/helpers/fake-openai-server";
-import { ChatbotPage, type StoredChat } from "./pages/chatbot";
+import { ChatbotPage } from "./pages/chatbot";
 import { withFakeProvider } from "./support/servers";
 
 // Stop needs a reply that is still streaming when it is pressed. Against the offline
-// responder that was a race: its whole reply streams in about 4 s, and on a busy CI
-// machine it was once over between the test seeing its first words and the click. Here
+// responder that was a race: its whole reply streams in about 4 s, and in one busy CI
+// run it was over, twice, between the test seeing its first words and the click. Here
 // the provider streams a few words and then holds the reply, so only Stop can end it.
 
 const PARTIAL = "Start with three open chords";
@@ -20,10 +20,10 @@ const provider = withFakeProvider(HELD, { AI_TIMEOUT_MS: "30000" });
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
-async function stored(chat: ChatbotPage): Promise<[string, string, boolean][]> {
-  const response = await chat.page.request.get(`${provider.server.url}/api/chats/${chat.chatId()}`);
-  const detail = (await response.json()) as StoredChat;
-  return detail.messages.map((m) => [m.message_type, m.content, m.is_error]);
+/** The open chat's messages as stored: type, content, is_error. */
+async function stored(chat: ChatbotPage) {
+  const { messages } = await chat.stored(chat.chatId());
+  return messages.map((m) => [m.message_type, m.content, m.is_error]);
 }
 
 test("Enter sends, and Stop keeps the partial reply, on screen and stored as it stood", async ({
