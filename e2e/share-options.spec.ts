@@ -282,11 +282,9 @@ test("redaction: an email hidden in the shared copy reads [redacted]; the owner 
 test("a finding gone since the check: the snapshot is refused, nothing is shared, and the check runs again", async ({
   page,
 }) => {
-  const chat = new ChatbotPage(page);
-  const options = new ShareOptions(page);
-  const title = unique(`Lessons for ${EMAIL}`);
-  const created = await createChat(page.request, title, [`Or call me at ${PHONE}.`]);
-  await chat.goto(`/chatbot/c/${created.id}`);
+  const { options, created } = await openChat(page, `Lessons for ${EMAIL}`, [
+    `Or call me at ${PHONE}.`,
+  ]);
   await options.openFromTopBar();
   await expect(options.findings()).toHaveCount(2);
   await options.mode("Snapshot").check();
