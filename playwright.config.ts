@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_LIMITS } from "./e2e/support/limits";
-import { CHROMIUM_FLAGS, chromiumPath, freePort } from "./scripts/local-tools";
+import { CHROMIUM_FLAGS, e2eBrowserPath, freePort } from "./scripts/local-tools";
 
 // Playwright evaluates this file in its runner and in every worker: the port and the
 // database directory are chosen once and handed down through the environment.
@@ -36,7 +36,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
-      executablePath: chromiumPath,
+      executablePath: e2eBrowserPath,
       args: CHROMIUM_FLAGS,
     },
   },
