@@ -32,7 +32,10 @@ export default defineConfig({
     : "list",
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // No trace in CI: recording one for every test (to keep the failed ones) took about a
+    // quarter of the e2e run's CPU, and CI keeps no file of a run; what a failure leaves
+    // there is its page snapshot, which .ci/run prints. Locally a failure keeps its trace.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
