@@ -21,47 +21,55 @@ export type ShareExposure = {
 
 const NOTHING: ShareExposure = { shared: false, indexable: false };
 const EXPIRED: ShareExposure = { shared: false, indexable: false, expired: true };
-export const MAX_ENTRIES = 10_000;
-const known = new Map<string, ShareExposure>();
+const MAX_ENTRIES = 10_000;
 const prefix = shareTag("");
-// Counts share-tag expiries: an answer read while one arrived may be older than it.
-let expiries = 0;
 
-sharedTags.onExpire((tag) => {
-  if (!tag.startsWith(prefix)) return;
-  expiries += 1;
-  known.delete(tag.slice(prefix.length));
-});
+/** The answers, bounded at `maxEntries` (a test's own instance takes a small bound). */
+export function createShareExposure({ maxEntries = MAX_ENTRIES }: { maxEntries?: number } = {}) {
+  const known = new Map<string, ShareExposure>();
+  // Counts share-tag expiries: an answer read while one arrived may be older than it.
+  let expiries = 0;
 
-export async function getShareExposure(shareId: string): Promise<ShareExposure> {
-  if (!SHARE_ID_PATTERN.test(shareId)) return NOTHING;
-  await sharedTags.sync();
-  const cached = known.get(shareId);
-  if (cached) {
-    known.delete(shareId);
-    if (cached.expiresAt === undefined || cached.expiresAt > Date.now()) {
-      known.set(shareId, cached);
-      return cached;
+  sharedTags.onExpire((tag) => {
+    if (!tag.startsWith(prefix)) return;
+    expiries += 1;
+    known.delete(tag.slice(prefix.length));
+  });
+
+  async function get(shareId: string): Promise<ShareExposure> {
+    if (!SHARE_ID_PATTERN.test(shareId)) return NOTHING;
+    await sharedTags.sync();
+    const cached = known.get(shareId);
+    if (cached) {
+      known.delete(shareId);
+      if (cached.expiresAt === undefined || cached.expiresAt > Date.now()) {
+        known.set(shareId, cached);
+        return cached;
+      }
     }
+    const before = expiries;
+    const visibility = await getShareVisibility({ shareId });
+    const expiresAt = visibility?.isShared ? visibility.shareExpiresAt?.getTime() : undefined;
+    if (expiresAt !== undefined && expiresAt <= Date.now()) return EXPIRED;
+    const exposure: ShareExposure = {
+      shared: Boolean(visibility?.isShared),
+      // Only an account's chat is ever indexable (the database holds that too).
+      indexable: Boolean(
+        visibility?.isShared && visibility.isDiscoverable && visibility.ownedByAccount,
+      ),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+    };
+    if (expiries === before) {
+      if (known.size >= maxEntries) known.delete(known.keys().next().value as string);
+      known.set(shareId, exposure);
+    }
+    return exposure;
   }
-  const before = expiries;
-  const visibility = await getShareVisibility({ shareId });
-  const expiresAt = visibility?.isShared ? visibility.shareExpiresAt?.getTime() : undefined;
-  if (expiresAt !== undefined && expiresAt <= Date.now()) return EXPIRED;
-  const exposure: ShareExposure = {
-    shared: Boolean(visibility?.isShared),
-    // Only an account's chat is ever indexable (the database holds that too).
-    indexable: Boolean(
-      visibility?.isShared && visibility.isDiscoverable && visibility.ownedByAccount,
-    ),
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
-  };
-  if (expiries === before) {
-    if (known.size >= MAX_ENTRIES) known.delete(known.keys().next().value as string);
-    known.set(shareId, exposure);
-  }
-  return exposure;
+
+  /** How many answers are held (tests: the bound). */
+  return { get, size: () => known.size };
 }
 
-/** How many answers are held (tests: the bound). */
-export const shareExposureCount = () => known.size;
+/** The process's one instance. */
+const exposures = createShareExposure();
+export const getShareExposure = exposures.get;
