@@ -22,7 +22,8 @@ export const chromiumPath: string | undefined =
  * The browser the e2e tests drive: Chromium's headless shell (Debian's
  * chromium-headless-shell), which is what Playwright itself runs for headless tests. The
  * full browser in headless mode spent about twice the CPU on the same specs, and on 2
- * cores the e2e run is CPU-bound: 597 s with the full browser, 474 s with the shell.
+ * cores the e2e run is CPU-bound: 597 s with the full browser, 474 s with the shell
+ * (both recording a trace of every test, as CI then did).
  */
 export const e2eBrowserPath: string | undefined =
   process.env.CHROMIUM_PATH ??
