@@ -2,6 +2,7 @@ import "server-only";
 import { getShareVisibility } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
+import { createTagMemo } from "@/lib/cache/tag-memo";
 import { SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 
 // How the public may see a share id, for the proxy: whether anything is shared under it
@@ -22,52 +23,36 @@ export type ShareExposure = {
 const NOTHING: ShareExposure = { shared: false, indexable: false };
 const EXPIRED: ShareExposure = { shared: false, indexable: false, expired: true };
 const MAX_ENTRIES = 10_000;
-const prefix = shareTag("");
 
 /** The answers, bounded at `maxEntries` (a test's own instance takes a small bound). */
 export function createShareExposure({ maxEntries = MAX_ENTRIES }: { maxEntries?: number } = {}) {
-  const known = new Map<string, ShareExposure>();
-  // Counts share-tag expiries: an answer read while one arrived may be older than it.
-  let expiries = 0;
-
-  sharedTags.onExpire((tag) => {
-    if (!tag.startsWith(prefix)) return;
-    expiries += 1;
-    known.delete(tag.slice(prefix.length));
+  const memo = createTagMemo<ShareExposure>({
+    tags: sharedTags,
+    tagPrefix: shareTag(""),
+    maxEntries,
+    load: readExposure,
+    fresh: (exposure) => exposure.expiresAt === undefined || exposure.expiresAt > Date.now(),
+    keep: (exposure) => !exposure.expired,
   });
+  return {
+    get: (shareId: string): Promise<ShareExposure> =>
+      SHARE_ID_PATTERN.test(shareId) ? memo.get(shareId) : Promise.resolve(NOTHING),
+    size: memo.size,
+  };
+}
 
-  async function get(shareId: string): Promise<ShareExposure> {
-    if (!SHARE_ID_PATTERN.test(shareId)) return NOTHING;
-    await sharedTags.sync();
-    const cached = known.get(shareId);
-    if (cached) {
-      known.delete(shareId);
-      if (cached.expiresAt === undefined || cached.expiresAt > Date.now()) {
-        known.set(shareId, cached);
-        return cached;
-      }
-    }
-    const before = expiries;
-    const visibility = await getShareVisibility({ shareId });
-    const expiresAt = visibility?.isShared ? visibility.shareExpiresAt?.getTime() : undefined;
-    if (expiresAt !== undefined && expiresAt <= Date.now()) return EXPIRED;
-    const exposure: ShareExposure = {
-      shared: Boolean(visibility?.isShared),
-      // Only an account's chat is ever indexable (the database holds that too).
-      indexable: Boolean(
-        visibility?.isShared && visibility.isDiscoverable && visibility.ownedByAccount,
-      ),
-      ...(expiresAt !== undefined ? { expiresAt } : {}),
-    };
-    if (expiries === before) {
-      if (known.size >= maxEntries) known.delete(known.keys().next().value as string);
-      known.set(shareId, exposure);
-    }
-    return exposure;
-  }
-
-  /** How many answers are held (tests: the bound). */
-  return { get, size: () => known.size };
+async function readExposure(shareId: string): Promise<ShareExposure> {
+  const visibility = await getShareVisibility({ shareId });
+  const expiresAt = visibility?.isShared ? visibility.shareExpiresAt?.getTime() : undefined;
+  if (expiresAt !== undefined && expiresAt <= Date.now()) return EXPIRED;
+  return {
+    shared: Boolean(visibility?.isShared),
+    // Only an account's chat is ever indexable (the database holds that too).
+    indexable: Boolean(
+      visibility?.isShared && visibility.isDiscoverable && visibility.ownedByAccount,
+    ),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+  };
 }
 
 /** The process's one instance. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { getUserSessionsValidAfter } from "@/db/queries/users";
 import sharedTags from "@/lib/cache/shared-tags.cjs";
+import { createTagMemo } from "@/lib/cache/tag-memo";
 import { decodeSession } from "@/lib/identity/session-decode";
 import { SIGNED_IN_AT, signedInAtOf } from "@/lib/identity/session-token";
 
@@ -14,7 +15,6 @@ import { SIGNED_IN_AT, signedInAtOf } from "@/lib/identity/session-token";
 
 export const userTag = (userId: string) => `user:${userId}`;
 
-const PREFIX = userTag("");
 export const MAX_USERS = 10_000;
 // A safety net, not the mechanism: an expiry that could not be recorded (the database
 // went away between a revocation and its event) still reaches every instance this late.
@@ -34,40 +34,22 @@ export function createSessionValidity({
   lookup: Lookup;
   maxUsers?: number;
 }) {
-  const known = new Map<string, Known>();
-  // Counts user-tag expiries: a row read while one arrived may predate it, and is not kept.
-  let expiries = 0;
-
-  tags.onExpire((tag) => {
-    if (!tag.startsWith(PREFIX)) return;
-    expiries += 1;
-    known.delete(tag.slice(PREFIX.length));
+  const memo = createTagMemo<Known>({
+    tags,
+    tagPrefix: userTag(""),
+    maxEntries: maxUsers,
+    load: async (userId) => {
+      const at = Date.now();
+      const row = await lookup(userId);
+      return { validAfter: row?.validAfter ?? null, gone: row === null, at };
+    },
+    fresh: (state) => state.at >= tags.notBefore() && Date.now() - state.at < MAX_AGE_MS,
   });
-
-  async function stateOf(userId: string): Promise<Known> {
-    // Without a shared database this resolves at once (one process: expiries are local).
-    await tags.sync();
-    const cached = known.get(userId);
-    known.delete(userId);
-    if (cached && cached.at >= tags.notBefore() && Date.now() - cached.at < MAX_AGE_MS) {
-      known.set(userId, cached);
-      return cached;
-    }
-    const before = expiries;
-    const at = Date.now();
-    const row = await lookup(userId);
-    const state = { validAfter: row?.validAfter ?? null, gone: row === null, at };
-    if (expiries === before) {
-      if (known.size >= maxUsers) known.delete(known.keys().next().value as string);
-      known.set(userId, state);
-    }
-    return state;
-  }
 
   return {
     /** Whether a session of `userId` signed in at `signedInAt` (ms) still counts. */
     async isCurrent(userId: string, signedInAt: number): Promise<boolean> {
-      const state = await stateOf(userId);
+      const state = await memo.get(userId);
       if (state.gone) return false;
       return state.validAfter === null || signedInAt > state.validAfter;
     },
@@ -78,7 +60,7 @@ export function createSessionValidity({
     },
 
     /** How many users are remembered (tests: the bound). */
-    size: () => known.size,
+    size: memo.size,
   };
 }
 
