@@ -1,34 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import { primaryButton } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import { accountApi } from "@/lib/client/account-api";
 import type { AccountOut } from "@/lib/validation/account";
-import { type Refusal, refusalOf } from "./api-refusal";
+import { AccountFormFooter, useAccountForm } from "./account-form";
 
 /** Name and email; the page's account menu shows the new ones once saved. */
 export function ProfileForm({ account }: { account: AccountOut }) {
   const router = useRouter();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setStatus("");
-    const failed = await refusalOf(() =>
+  const { refusal, status, busy, onSubmit } = useAccountForm({
+    save: (form) =>
       accountApi.update({ name: String(form.get("name")), email: String(form.get("email")) }),
-    );
-    setBusy(false);
-    setRefusal(failed);
-    if (failed) return;
-    setStatus("Saved.");
-    router.refresh();
-  }
+    saved: () => {
+      router.refresh();
+      return "Saved.";
+    },
+  });
 
   // A conflict (409) names no field: it is the email another account has.
   const conflict = refusal?.code === "conflict";
@@ -53,19 +41,12 @@ export function ProfileForm({ account }: { account: AccountOut }) {
         defaultValue={account.email}
         error={emailError}
       />
-      {refusal?.message && !conflict ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {refusal.message}
-        </p>
-      ) : null}
-      <div className="flex items-center gap-3">
-        <button type="submit" className={primaryButton} disabled={busy}>
-          Save profile
-        </button>
-        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {status}
-        </p>
-      </div>
+      <AccountFormFooter
+        message={conflict ? undefined : refusal?.message}
+        submitLabel="Save profile"
+        busy={busy}
+        status={status}
+      />
     </form>
   );
 }
