@@ -72,7 +72,16 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
       )}
       {editing ? null : (
         <div className="flex shrink-0 items-center">
-          <div className="flex items-center md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+          {/* From md up these appear over the title's end on hover or focus, instead of
+              keeping room the title could use. */}
+          <div
+            className={`flex items-center md:absolute md:inset-y-0 md:right-9 md:pl-1 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${
+              active
+                ? "md:bg-zinc-200 md:dark:bg-zinc-800"
+                : // The row's translucent dark hover, made opaque over the sidebar's colour.
+                  "md:bg-zinc-100 md:dark:bg-zinc-900 md:dark:bg-linear-to-r md:dark:from-zinc-800/60 md:dark:to-zinc-800/60"
+            }`}
+          >
             <button
               type="button"
               aria-label="Rename chat"
