@@ -59,6 +59,8 @@ test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
   await expect(menu.getByRole("menuitem", { name: "Pin chat" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Archive chat" })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Share options…" })).toBeFocused();
   await page.keyboard.press("Escape");
@@ -98,4 +100,47 @@ test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
   await expect(page.getByText("You have no archived chats.")).toBeVisible();
   await page.goto("/chatbot");
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toBeVisible();
+});
+
+test("on a phone a chat's row keeps its width for the title: rename and delete are in its menu", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/chatbot");
+  const title = "Conversational Spanish for a trip to Seville";
+  await newChat(page.request, title);
+  await page.goto("/chatbot");
+  await page.getByRole("button", { name: "Open chats" }).click();
+  const sidebar = page.getByRole("navigation", { name: "Chats" });
+  const row = sidebar
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(row.getByRole("button", { name: "Rename chat" })).toBeHidden();
+  await expect(row.getByRole("button", { name: "Delete chat" })).toBeHidden();
+  await page.screenshot({ path: testInfo.outputPath("rows-390.png") });
+
+  const menu = page.getByRole("menu", { name: "More chat actions" });
+  await row.getByRole("button", { name: "More chat actions" }).click();
+  await menu.getByRole("menuitem", { name: "Rename" }).click();
+  const field = sidebar.getByRole("textbox", { name: "Chat title" });
+  await expect(field).toBeFocused();
+  await field.fill("Spanish for Seville");
+  await field.press("Enter");
+  const renamed = sidebar
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Spanish for Seville", exact: true }) });
+  await expect(renamed).toBeVisible();
+
+  await renamed.getByRole("button", { name: "More chat actions" }).click();
+  await menu.getByRole("menuitem", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete this chat?" });
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(sidebar.getByRole("link", { name: "Spanish for Seville", exact: true })).toHaveCount(
+    0,
+  );
+  await page.reload();
+  await page.getByRole("button", { name: "Open chats" }).click();
+  await expect(sidebar.getByRole("link", { name: "Spanish for Seville", exact: true })).toHaveCount(
+    0,
+  );
 });

@@ -87,7 +87,7 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
               aria-label="Rename chat"
               title="Rename chat"
               onClick={() => setEditing(true)}
-              className={iconButton}
+              className={`${iconButton} max-md:hidden`}
             >
               <Pencil aria-hidden size={16} />
             </button>
@@ -96,22 +96,36 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
               aria-label="Delete chat"
               title="Delete chat"
               onClick={() => setConfirming(true)}
-              className={iconButton}
+              className={`${iconButton} max-md:hidden`}
             >
               <Trash2 aria-hidden size={16} />
             </button>
             <ChatMenu
               buttonClass={iconButton}
-              items={chatMenuItems(chat, {
-                openShareOptions: () => openShareOptions(chat.id),
-                setPinned: (pinned) => void setPinned(chat.id, pinned),
-                setArchived: async (archived) => {
-                  // The open chat leaves the list: the page goes to a new chat, as on delete.
-                  if ((await setArchived(chat.id, archived)) && archived && active) {
-                    router.push("/chatbot");
-                  }
+              items={[
+                ...chatMenuItems(chat, {
+                  openShareOptions: () => openShareOptions(chat.id),
+                  setPinned: (pinned) => void setPinned(chat.id, pinned),
+                  setArchived: async (archived) => {
+                    // The open chat leaves the list: the page goes to a new chat, as on delete.
+                    if ((await setArchived(chat.id, archived)) && archived && active) {
+                      router.push("/chatbot");
+                    }
+                  },
+                }),
+                // Also buttons of the row from md up; on a phone only here, so that the
+                // row keeps its width for the title.
+                {
+                  label: "Rename",
+                  icon: <Pencil aria-hidden size={16} />,
+                  onSelect: () => setEditing(true),
                 },
-              })}
+                {
+                  label: "Delete",
+                  icon: <Trash2 aria-hidden size={16} />,
+                  onSelect: () => setConfirming(true),
+                },
+              ]}
             />
           </div>
           <button
