@@ -73,7 +73,8 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
       {editing ? null : (
         <div className="flex shrink-0 items-center">
           {/* From md up these appear over the title's end on hover or focus, instead of
-              keeping room the title could use. */}
+              keeping room the title could use; right-9 leaves the share button (size-8)
+              and the row's pr-1 uncovered. */}
           <div
             className={`flex items-center md:absolute md:inset-y-0 md:right-9 md:pl-1 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${
               active
