@@ -13,6 +13,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { SHARE_CACHE_LIFE } from "@/lib/cache/share-cache-life";
 import type { ChatCursor } from "@/lib/chats/cursor";
 import { newShareId } from "@/lib/chats/share-id";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/chats/title";
@@ -359,13 +360,17 @@ export async function getShareVisibility({ shareId }: { shareId: string }) {
 
 // Shared chats their owners let search engines index. Only accounts can (a check
 // constraint holds it); the condition is repeated so that no query can list a guest's.
-// An expired link leaves the sitemap by itself, with no write to expire the sitemap's
-// tag: its cached files live at most a minute (SHARE_CACHE_LIFE).
+// No write expires the sitemap's tag when a link's time runs out, and a cached file may
+// be served until its cache life's expire: so a link is listed only while it stays live
+// longer than that, and a crawler never follows the sitemap to a 410.
 const discoverable = and(
   eq(chats.isShared, true),
   eq(chats.isDiscoverable, true),
   isNotNull(chats.userId),
-  or(isNull(chats.shareExpiresAt), gt(chats.shareExpiresAt, sql`now()`)),
+  or(
+    isNull(chats.shareExpiresAt),
+    gt(chats.shareExpiresAt, sql`now() + make_interval(secs => ${SHARE_CACHE_LIFE.expire})`),
+  ),
 );
 
 // When the public page last changed: a snapshot link shows its snapshot's time.

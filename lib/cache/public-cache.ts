@@ -8,10 +8,7 @@ import sharedTags from "./shared-tags.cjs";
 export const shareTag = (shareId: string) => `share:${shareId}`;
 export const SITEMAP_TAG = "sitemap";
 
-// Next's cacheLife for public share responses: refreshed in the background after a
-// minute, dropped after five (Next treats anything shorter as uncacheable and would
-// render the page per request). Revocation waits for neither: it expires the tag.
-export const SHARE_CACHE_LIFE = { stale: 60, revalidate: 60, expire: 300 };
+export { SHARE_CACHE_LIFE } from "./share-cache-life";
 
 /** Expires tags at once, here and on every other instance (see shared-tags.cjs). */
 export function expireTags(tags: string[]): Promise<void> {

@@ -4,7 +4,7 @@ import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as sharePage from "@/app/chatbot/share/[shareId]/route";
 import { listDiscoverableChats, type Owner, updateOwnedChat } from "@/db/queries/chats";
-import { expireSharedChat } from "@/lib/cache/public-cache";
+import { expireSharedChat, SHARE_CACHE_LIFE } from "@/lib/cache/public-cache";
 import { getShareExposure } from "@/lib/chats/share-exposure";
 import { SHARE_EXPIRES_IN_MAX } from "@/lib/validation/chat";
 import { proxy } from "@/proxy";
@@ -191,6 +191,16 @@ describe("expires_in", () => {
     await expireNow(owner, chat.id);
     expect(await inSitemap(chat.shareId)).toBe(false);
     await share(user, chat.id, { expires_in: null });
+    expect(await inSitemap(chat.shareId)).toBe(true);
+  });
+
+  test("the sitemap leaves out a link that expires before a cached sitemap would", async () => {
+    const { user, owner, chat } = await sharedAccountChat();
+    await updateOwnedChat({ id: chat.id, owner, changes: { isDiscoverable: true } });
+    const life = SHARE_CACHE_LIFE.expire;
+    await share(user, chat.id, { is_shared: true, expires_in: life - 10 });
+    expect(await inSitemap(chat.shareId)).toBe(false);
+    await share(user, chat.id, { expires_in: life + 60 });
     expect(await inSitemap(chat.shareId)).toBe(true);
   });
 });
