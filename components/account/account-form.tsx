@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { primaryButton } from "@/components/ui/button-classes";
-import { type Refusal, refusalOf } from "./api-refusal";
+import { type Refusal, refusalOf } from "@/lib/client/refusal";
 
 /**
  * An account form's round trip: `save` sends the form's fields; on success `saved` says

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { accountApi } from "@/lib/client/account-api";
-import { type Refusal, refusalOf } from "./api-refusal";
+import { type Refusal, refusalOf } from "@/lib/client/refusal";
 
 /**
  * Deletes the account, confirmed in a dialog by its password; an account without one

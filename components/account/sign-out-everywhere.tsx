@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { accountApi } from "@/lib/client/account-api";
-import { refusalOf } from "./api-refusal";
+import { refusalOf } from "@/lib/client/refusal";
 
 /** Ends every session of the account, this one too; then the home page, signed out. */
 export function SignOutEverywhere() {

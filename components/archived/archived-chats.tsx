@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
+import { refusalMessage } from "@/lib/client/refusal";
 import type { ChatOut } from "@/lib/validation/chat";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -25,16 +26,11 @@ export function ArchivedChats({
   // Runs one call; on success drops `chat` from the list and says `done`.
   async function act(chat: ChatOut, call: () => Promise<unknown>, done: string) {
     setBusy(true);
-    try {
-      await call();
-      setChats((list) => list.filter((c) => c.id !== chat.id));
-      setStatus(done);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setStatus(error.message);
-    } finally {
-      setBusy(false);
-    }
+    const failed = await refusalMessage(call);
+    setBusy(false);
+    if (failed) return setStatus(failed);
+    setChats((list) => list.filter((c) => c.id !== chat.id));
+    setStatus(done);
   }
 
   async function loadMore() {

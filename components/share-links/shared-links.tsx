@@ -5,24 +5,14 @@ import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { ShareOptionsDialog } from "@/components/chatbot/share-options-dialog";
 import { hasExpired } from "@/components/chatbot/share-options-plan";
 import { secondaryButton } from "@/components/ui/button-classes";
-import { ApiError, chatsApi } from "@/lib/client/chats-api";
+import { chatsApi } from "@/lib/client/chats-api";
+import { refusalMessage } from "@/lib/client/refusal";
 import type { ChatOut } from "@/lib/validation/chat";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 /** A shared chat as the page lists it: the API's chat, and when it was shared. */
 export type SharedLink = ChatOut & { shared_at: string };
-
-/** Runs a call; the message to show if it was refused or got no answer, else null. */
-async function refusal(call: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await call();
-    return null;
-  } catch (error) {
-    if (error instanceof ApiError) return error.message;
-    throw error;
-  }
-}
 
 /**
  * The caller's shared chats: each link, what it shows and until when, Share options (the
@@ -59,7 +49,7 @@ export function SharedLinks({
 
   async function unshare(chat: SharedLink) {
     setBusy(true);
-    const failed = await refusal(() => chatsApi.setShared(chat.id, false));
+    const failed = await refusalMessage(() => chatsApi.setShared(chat.id, false));
     setBusy(false);
     if (failed) return setStatus(failed);
     setChats((list) => list.filter((c) => c.id !== chat.id));
@@ -69,7 +59,7 @@ export function SharedLinks({
   async function unshareAll() {
     setConfirming(false);
     setBusy(true);
-    const failed = await refusal(chatsApi.unshareAll);
+    const failed = await refusalMessage(chatsApi.unshareAll);
     setBusy(false);
     if (failed) return setStatus(failed);
     setChats([]);
