@@ -21,7 +21,17 @@ export function startBenchServer({
       HOME: process.env.HOME ?? os.tmpdir(),
       NODE_ENV: "production",
     },
-    env: { NEXT_DIST_DIR: distDir, ...env },
+    env: {
+      NEXT_DIST_DIR: distDir,
+      ...env,
+      ...(process.env.BENCH_NODE_OPTIONS
+        ? {
+            NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS, env.NODE_OPTIONS]
+              .filter(Boolean)
+              .join(" "),
+          }
+        : {}),
+    },
     port,
     readyPath: "/api/chats",
     timeoutMs: 90_000,
