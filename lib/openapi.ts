@@ -88,6 +88,7 @@ for (const schema of [
   chat.chatListSchema,
   chat.shareStateSchema,
   chat.unshareAllSchema,
+  chat.deleteAllSchema,
   chat.sharedChatSchema,
   chat.searchResultsSchema,
   chat.exportHeaderSchema,
@@ -350,6 +351,18 @@ export function openApiDocument() {
             "Revoke every share link of the caller at once: each shared page is gone at the next request",
           responses: {
             ...ok(200, "How many chats were unshared", chat.unshareAllSchema),
+            ...errors("forbidden", "rate_limited", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/delete-all/": {
+        post: {
+          operationId: "deleteAllChats",
+          summary:
+            "Delete every chat of the caller, archived ones too, with their messages: each shared page is gone at the next request",
+          responses: {
+            ...ok(200, "How many chats were deleted", chat.deleteAllSchema),
             ...errors("forbidden", "rate_limited", DB),
             ...endedSession,
           },

@@ -827,6 +827,19 @@ export async function unshareAllOwned({ owner }: { owner: Owner }): Promise<stri
   return revoked.map((r) => r.shareId);
 }
 
+/**
+ * Deletes up to `limit` of the owner's chats, archived ones too, and (by cascade) their
+ * messages, in one statement; returns what each was.
+ */
+export async function deleteOwnedChats({ owner, limit }: { owner: Owner; limit: number }) {
+  const db = await getDb();
+  const batch = db.select({ id: chats.id }).from(chats).where(ownerCondition(owner)).limit(limit);
+  return db
+    .delete(chats)
+    .where(and(inArray(chats.id, batch), ownerCondition(owner)))
+    .returning({ shareId: chats.shareId, isShared: chats.isShared });
+}
+
 /** Deletes the chat and (by cascade) its messages; returns what it was, or null. */
 export async function deleteOwnedChat({ id, owner }: { id: string; owner: Owner }) {
   if (!UUID.test(id)) return null;

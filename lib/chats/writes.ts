@@ -7,6 +7,7 @@ import {
   createChatWithMessages,
   deleteLastReply,
   deleteOwnedChat,
+  deleteOwnedChats,
   getSharedChatByShareId,
   type NewMessage,
   type Owner,
@@ -196,6 +197,24 @@ export async function deleteChat({ id, owner }: { id: string; owner: Owner }): P
   const deleted = await deleteOwnedChat({ id, owner });
   if (!deleted) throw chatNotFound();
   if (deleted.isShared) await expireSharedChat(deleted.shareId);
+}
+
+// Chats deleted per statement by deleteAllChats: each batch commits on its own, so a long
+// history holds no lock for long, and a retry after a failure carries on where it stopped.
+export const DELETE_ALL_BATCH = 500;
+
+/**
+ * Deletes every chat of the owner, archived ones too, with their messages; each shared
+ * link dies as its batch goes. Returns how many chats were deleted.
+ */
+export async function deleteAllChats({ owner }: { owner: Owner }): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const batch = await deleteOwnedChats({ owner, limit: DELETE_ALL_BATCH });
+    await expireSharedChats(batch.filter((chat) => chat.isShared).map((chat) => chat.shareId));
+    deleted += batch.length;
+    if (batch.length < DELETE_ALL_BATCH) return deleted;
+  }
 }
 
 /** Revokes every share link of the owner at once; each page is gone at the next request. */

@@ -269,6 +269,10 @@ export const unshareAllSchema = z
   .object({ unshared: z.number().int().min(0) })
   .meta({ id: "UnshareAll" });
 
+export const deleteAllSchema = z
+  .object({ deleted: z.number().int().min(0) })
+  .meta({ id: "DeleteAll" });
+
 export const shareStateSchema = z
   .object({
     is_shared: z.boolean(),
@@ -351,6 +355,7 @@ export type RedactIn = z.infer<typeof redactSchema>;
 export type SearchResultOut = z.infer<typeof searchResultSchema>;
 export type SearchResultsOut = z.infer<typeof searchResultsSchema>;
 export type UnshareAllOut = z.infer<typeof unshareAllSchema>;
+export type DeleteAllOut = z.infer<typeof deleteAllSchema>;
 export type SharedChatOut = z.infer<typeof sharedChatSchema>;
 export type PatchChatIn = z.infer<typeof patchChatSchema>;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

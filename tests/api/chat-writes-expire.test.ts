@@ -200,6 +200,11 @@ const scenarios: Scenario[] = [
     run: (owner) => writes.unshareAll({ owner }),
   },
   {
+    write: "deleteAllChats",
+    name: "every chat of its owner deleted",
+    run: (owner) => writes.deleteAllChats({ owner }),
+  },
+  {
     write: "deleteChat",
     name: "deleted",
     run: (owner, chat) => writes.deleteChat({ id: chat.id, owner }),

@@ -15,6 +15,7 @@ import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as updateSnapshotRoute from "@/app/api/chats/[id]/share/update/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
+import * as deleteAllRoute from "@/app/api/chats/delete-all/route";
 import * as importRoute from "@/app/api/chats/import/route";
 import * as listRoute from "@/app/api/chats/route";
 import * as searchRoute from "@/app/api/chats/search/route";
@@ -96,6 +97,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
+  "/api/chats/delete-all/": deleteAllRoute,
   "/api/chats/search/": searchRoute,
   "/api/chats/{id}/export/": exportRoute,
   "/api/account/export/": accountExportRoute,
@@ -304,6 +306,10 @@ describe("real responses match the OpenAPI document", () => {
     expect(deleted.status).toBe(204);
     const gone = await call("GET", "/api/chats/{id}/", { as: user, params: { id: created.id } });
     expect(gone.status).toBe(404);
+
+    const all = await call("POST", "/api/chats/delete-all/", { as: user });
+    expect(all.body).toEqual({ deleted: 1 });
+    expect((await call("GET", "/api/chats/", { as: user })).body.results).toEqual([]);
   });
 
   test("a visitor's first write: a chat and a guest cookie", async () => {
