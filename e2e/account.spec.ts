@@ -109,3 +109,44 @@ test("profile, password, sign out everywhere, delete", async ({ page, browser },
   await reader.close();
   await other.close();
 });
+
+test("a guest deletes all chats, archived and shared ones too, from the settings", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const make = async (title: string) =>
+    (
+      await page.request.post("/api/chats", {
+        data: { title, messages: [{ message_type: "user", content: `About ${title}` }] },
+      })
+    ).json();
+  const shared = await make("Knitting plan");
+  const archived = await make("Old juggling notes");
+  const kept = await make("Chess openings");
+  await page.request.post(`/api/chats/${shared.id}/share`, { data: { is_shared: true } });
+  await page.request.patch(`/api/chats/${archived.id}`, { data: { is_archived: true } });
+  const reader = await browser.newContext();
+  const shareStatus = async () =>
+    (await reader.request.get(`/api/chats/share/${shared.share_id}/`)).status();
+  expect(await shareStatus()).toBe(200);
+
+  await page.goto("/chatbot");
+  await expect(page.getByRole("link", { name: kept.title })).toBeVisible();
+  await page.goto("/chatbot/settings");
+  const section = page.getByRole("region", { name: "Delete all chats" });
+  await section.getByRole("button", { name: "Delete all chats" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete all chats?" });
+  await expect(dialog).toBeVisible();
+  await dialog.screenshot({ path: testInfo.outputPath("delete-all-dialog.png") });
+  // Cancel first: nothing is deleted.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect((await (await page.request.get("/api/chats")).json()).results).toHaveLength(2);
+
+  await section.getByRole("button", { name: "Delete all chats" }).click();
+  await dialog.getByRole("button", { name: "Delete all chats" }).click();
+  await expect(page).toHaveURL(/\/chatbot$/);
+  await expect(page.getByRole("link", { name: kept.title })).toHaveCount(0);
+  expect((await (await page.request.get("/api/chats?archived=all")).json()).results).toEqual([]);
+  expect(await shareStatus()).toBe(404);
+  await reader.close();
+});

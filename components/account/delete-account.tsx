@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
+import { dangerButton } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import { accountApi } from "@/lib/client/account-api";
 import { type Refusal, refusalOf } from "@/lib/client/refusal";
@@ -34,11 +35,7 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
 
   return (
     <div>
-      <button
-        type="button"
-        className="inline-flex items-center justify-center rounded-lg border border-red-700 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 dark:border-red-400 dark:text-red-400 dark:hover:bg-red-950"
-        onClick={() => setConfirming(true)}
-      >
+      <button type="button" className={dangerButton} onClick={() => setConfirming(true)}>
         Delete account
       </button>
       <ConfirmDialog

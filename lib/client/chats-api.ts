@@ -4,6 +4,7 @@ import type {
   ChatDetailOut,
   ChatListOut,
   ChatOut,
+  DeleteAllOut,
   ExportFormat,
   PatchChatIn,
   SearchResultsOut,
@@ -136,6 +137,7 @@ export const chatsApi = {
     ),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
+  deleteAll: () => call<DeleteAllOut>("/api/chats/delete-all", { method: "POST" }),
 };
 
 // Downloads are plain links: the browser saves what they answer (Content-Disposition)

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccount } from "@/components/account/delete-account";
+import { DeleteAllChats } from "@/components/account/delete-all-chats";
 import { ImportChats } from "@/components/account/import-chats";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
@@ -30,17 +31,28 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function ImportSection() {
+// Import and delete-all work on chats, which guests have too.
+function ChatSections() {
   return (
-    <Section title="Import chats">
-      <ImportChats />
-    </Section>
+    <>
+      <Section title="Import chats">
+        <ImportChats />
+      </Section>
+      <Section title="Delete all chats">
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+          Deletes every chat, archived ones too, with its messages. Their shared links stop working
+          at once.
+        </p>
+        <DeleteAllChats />
+      </Section>
+    </>
   );
 }
 
 /**
  * The caller's account: profile, password, sessions, deletion (accounts only); and the
- * import of chats, which guests may use too (their first import gives a visitor a guest).
+ * import and deletion of chats, which guests may use too (their first import gives a
+ * visitor a guest).
  */
 export default async function SettingsPage() {
   const caller = await currentCaller();
@@ -70,7 +82,7 @@ export default async function SettingsPage() {
             </p>
             <SignOutEverywhere />
           </Section>
-          <ImportSection />
+          <ChatSections />
           <Section title="Delete account">
             <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
               Deletes your account with every chat, message and shared link. Shared links stop
@@ -94,7 +106,7 @@ export default async function SettingsPage() {
               Sign in
             </Link>
           </div>
-          <ImportSection />
+          <ChatSections />
         </>
       )}
     </SubPage>
