@@ -89,6 +89,7 @@ for (const schema of [
   chat.shareStateSchema,
   chat.unshareAllSchema,
   chat.deleteAllSchema,
+  chat.archiveAllSchema,
   chat.sharedChatSchema,
   chat.searchResultsSchema,
   chat.exportHeaderSchema,
@@ -351,6 +352,18 @@ export function openApiDocument() {
             "Revoke every share link of the caller at once: each shared page is gone at the next request",
           responses: {
             ...ok(200, "How many chats were unshared", chat.unshareAllSchema),
+            ...errors("forbidden", "rate_limited", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/archive-all/": {
+        post: {
+          operationId: "archiveAllChats",
+          summary:
+            "Archive every chat of the caller that is not archived yet: they leave the list, their shared links keep working",
+          responses: {
+            ...ok(200, "How many chats were archived", chat.archiveAllSchema),
             ...errors("forbidden", "rate_limited", DB),
             ...endedSession,
           },

@@ -840,6 +840,22 @@ export async function deleteOwnedChats({ owner, limit }: { owner: Owner; limit: 
     .returning({ shareId: chats.shareId, isShared: chats.isShared });
 }
 
+/** Archives up to `limit` of the owner's chats not archived yet, in one statement; how many. */
+export async function archiveOwnedChats({ owner, limit }: { owner: Owner; limit: number }) {
+  const db = await getDb();
+  const batch = db
+    .select({ id: chats.id })
+    .from(chats)
+    .where(and(ownerCondition(owner), eq(chats.isArchived, false)))
+    .limit(limit);
+  const archived = await db
+    .update(chats)
+    .set({ isArchived: true })
+    .where(and(inArray(chats.id, batch), ownerCondition(owner)))
+    .returning({ id: chats.id });
+  return archived.length;
+}
+
 /** Deletes the chat and (by cascade) its messages; returns what it was, or null. */
 export async function deleteOwnedChat({ id, owner }: { id: string; owner: Owner }) {
   if (!UUID.test(id)) return null;

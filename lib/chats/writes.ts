@@ -2,6 +2,7 @@ import "server-only";
 import { ChatIdTakenError, MessageIdTakenError } from "@/db/errors";
 import {
   appendMessages,
+  archiveOwnedChats,
   type ChatChanges,
   changeSharing,
   createChatWithMessages,
@@ -199,22 +200,39 @@ export async function deleteChat({ id, owner }: { id: string; owner: Owner }): P
   if (deleted.isShared) await expireSharedChat(deleted.shareId);
 }
 
-// Chats deleted per statement by deleteAllChats: each batch commits on its own, so a long
-// history holds no lock for long, and a retry after a failure carries on where it stopped.
-export const DELETE_ALL_BATCH = 500;
+// Chats changed per statement by the writes to all of an owner's chats: each batch
+// commits on its own, so a long history holds no lock for long, and a retry after a
+// failure carries on where it stopped.
+export const ALL_CHATS_BATCH = 500;
+
+/** Runs `batch` (how many chats it changed) until one changes fewer than a batch holds. */
+async function inBatches(batch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const changed = await batch();
+    total += changed;
+    if (changed < ALL_CHATS_BATCH) return total;
+  }
+}
 
 /**
  * Deletes every chat of the owner, archived ones too, with their messages; each shared
  * link dies as its batch goes. Returns how many chats were deleted.
  */
-export async function deleteAllChats({ owner }: { owner: Owner }): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const batch = await deleteOwnedChats({ owner, limit: DELETE_ALL_BATCH });
+export function deleteAllChats({ owner }: { owner: Owner }): Promise<number> {
+  return inBatches(async () => {
+    const batch = await deleteOwnedChats({ owner, limit: ALL_CHATS_BATCH });
     await expireSharedChats(batch.filter((chat) => chat.isShared).map((chat) => chat.shareId));
-    deleted += batch.length;
-    if (batch.length < DELETE_ALL_BATCH) return deleted;
-  }
+    return batch.length;
+  });
+}
+
+/**
+ * Archives every chat of the owner that is not archived yet, pinned ones too; shared links
+ * keep working (archiving is the owner's alone, as for one chat). Returns how many.
+ */
+export function archiveAllChats({ owner }: { owner: Owner }): Promise<number> {
+  return inBatches(() => archiveOwnedChats({ owner, limit: ALL_CHATS_BATCH }));
 }
 
 /** Revokes every share link of the owner at once; each page is gone at the next request. */

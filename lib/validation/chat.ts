@@ -273,6 +273,10 @@ export const deleteAllSchema = z
   .object({ deleted: z.number().int().min(0) })
   .meta({ id: "DeleteAll" });
 
+export const archiveAllSchema = z
+  .object({ archived: z.number().int().min(0) })
+  .meta({ id: "ArchiveAll" });
+
 export const shareStateSchema = z
   .object({
     is_shared: z.boolean(),
@@ -356,6 +360,7 @@ export type SearchResultOut = z.infer<typeof searchResultSchema>;
 export type SearchResultsOut = z.infer<typeof searchResultsSchema>;
 export type UnshareAllOut = z.infer<typeof unshareAllSchema>;
 export type DeleteAllOut = z.infer<typeof deleteAllSchema>;
+export type ArchiveAllOut = z.infer<typeof archiveAllSchema>;
 export type SharedChatOut = z.infer<typeof sharedChatSchema>;
 export type PatchChatIn = z.infer<typeof patchChatSchema>;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

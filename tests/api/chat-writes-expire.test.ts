@@ -200,6 +200,12 @@ const scenarios: Scenario[] = [
     run: (owner) => writes.unshareAll({ owner }),
   },
   {
+    write: "archiveAllChats",
+    name: "every chat of its owner archived (its link keeps working, unchanged)",
+    run: (owner) => writes.archiveAllChats({ owner }),
+    unseen: true,
+  },
+  {
     write: "deleteAllChats",
     name: "every chat of its owner deleted",
     run: (owner) => writes.deleteAllChats({ owner }),

@@ -14,6 +14,7 @@ import * as shareCheckRoute from "@/app/api/chats/[id]/share/check/route";
 import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as updateSnapshotRoute from "@/app/api/chats/[id]/share/update/route";
+import * as archiveAllRoute from "@/app/api/chats/archive-all/route";
 import * as createWithMessagesRoute from "@/app/api/chats/create-with-messages/route";
 import * as deleteAllRoute from "@/app/api/chats/delete-all/route";
 import * as importRoute from "@/app/api/chats/import/route";
@@ -97,6 +98,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/share/{share_id}/": sharedRoute,
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
+  "/api/chats/archive-all/": archiveAllRoute,
   "/api/chats/delete-all/": deleteAllRoute,
   "/api/chats/search/": searchRoute,
   "/api/chats/{id}/export/": exportRoute,
@@ -307,6 +309,8 @@ describe("real responses match the OpenAPI document", () => {
     const gone = await call("GET", "/api/chats/{id}/", { as: user, params: { id: created.id } });
     expect(gone.status).toBe(404);
 
+    const archived = await call("POST", "/api/chats/archive-all/", { as: user });
+    expect(archived.body).toEqual({ archived: 1 });
     const all = await call("POST", "/api/chats/delete-all/", { as: user });
     expect(all.body).toEqual({ deleted: 1 });
     expect((await call("GET", "/api/chats/", { as: user })).body.results).toEqual([]);
