@@ -110,7 +110,7 @@ test("profile, password, sign out everywhere, delete", async ({ page, browser },
   await other.close();
 });
 
-test("a guest deletes all chats, archived and shared ones too, from the settings", async ({
+test("a guest archives all chats, then deletes them all, from the settings", async ({
   page,
   browser,
 }, testInfo) => {
@@ -128,25 +128,39 @@ test("a guest deletes all chats, archived and shared ones too, from the settings
   const reader = await browser.newContext();
   const shareStatus = async () =>
     (await reader.request.get(`/api/chats/share/${shared.share_id}/`)).status();
+  const listed = async (archivedParam: string) =>
+    (await (await page.request.get(`/api/chats?archived=${archivedParam}`)).json()).results;
   expect(await shareStatus()).toBe(200);
 
   await page.goto("/chatbot");
   await expect(page.getByRole("link", { name: kept.title })).toBeVisible();
   await page.goto("/chatbot/settings");
-  const section = page.getByRole("region", { name: "Delete all chats" });
-  await section.getByRole("button", { name: "Delete all chats" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete all chats?" });
-  await expect(dialog).toBeVisible();
-  await dialog.screenshot({ path: testInfo.outputPath("delete-all-dialog.png") });
-  // Cancel first: nothing is deleted.
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  expect((await (await page.request.get("/api/chats")).json()).results).toHaveLength(2);
+  const section = page.getByRole("region", { name: "Chats", exact: true });
+  await checkAtWidths(page, testInfo, "settings-chats", { fullPage: true });
 
-  await section.getByRole("button", { name: "Delete all chats" }).click();
-  await dialog.getByRole("button", { name: "Delete all chats" }).click();
+  // Archive all: the list empties, Archived chats holds all three, the link still works.
+  await section.getByRole("button", { name: "Archive all chats" }).click();
+  const archiveDialog = page.getByRole("dialog", { name: "Archive all chats?" });
+  await archiveDialog.getByRole("button", { name: "Archive all chats" }).click();
   await expect(page).toHaveURL(/\/chatbot$/);
   await expect(page.getByRole("link", { name: kept.title })).toHaveCount(0);
-  expect((await (await page.request.get("/api/chats?archived=all")).json()).results).toEqual([]);
+  expect(await listed("false")).toEqual([]);
+  expect(await listed("true")).toHaveLength(3);
+  expect(await shareStatus()).toBe(200);
+
+  await page.goto("/chatbot/settings");
+  await section.getByRole("button", { name: "Delete all chats" }).click();
+  const deleteDialog = page.getByRole("dialog", { name: "Delete all chats?" });
+  await expect(deleteDialog).toBeVisible();
+  await deleteDialog.screenshot({ path: testInfo.outputPath("delete-all-dialog.png") });
+  // Cancel first: nothing is deleted.
+  await deleteDialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await listed("all")).toHaveLength(3);
+
+  await section.getByRole("button", { name: "Delete all chats" }).click();
+  await deleteDialog.getByRole("button", { name: "Delete all chats" }).click();
+  await expect(page).toHaveURL(/\/chatbot$/);
+  expect(await listed("all")).toEqual([]);
   expect(await shareStatus()).toBe(404);
   await reader.close();
 });

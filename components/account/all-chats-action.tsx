@@ -2,19 +2,36 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
-import { dangerButton } from "@/components/ui/button-classes";
+import { dangerButton, secondaryButton } from "@/components/ui/button-classes";
 import { chatsApi } from "@/lib/client/chats-api";
 import { refusalMessage } from "@/lib/client/refusal";
 
-/** Deletes every chat of the caller, archived ones too; then an empty new chat. */
-export function DeleteAllChats() {
+// What each button of the settings' Chats section does, and how its dialog asks.
+const ACTIONS = {
+  archive: {
+    label: "Archive all chats",
+    body: "Every chat leaves the list for Archived chats, where you can open or unarchive it. Shared links keep working.",
+    className: secondaryButton,
+    call: chatsApi.archiveAll,
+  },
+  delete: {
+    label: "Delete all chats",
+    body: "Every chat, archived ones too, and its messages are deleted for good. Their shared links stop working at once.",
+    className: dangerButton,
+    call: chatsApi.deleteAll,
+  },
+};
+
+/** Archives or deletes every chat of the caller, once confirmed; then an empty new chat. */
+export function AllChatsAction({ kind }: { kind: keyof typeof ACTIONS }) {
+  const { label, body, className, call } = ACTIONS[kind];
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
 
-  async function deleteAll() {
+  async function run() {
     setBusy(true);
-    const failed = await refusalMessage(chatsApi.deleteAll);
+    const failed = await refusalMessage(call);
     setBusy(false);
     setConfirming(false);
     if (failed) return setError(failed);
@@ -24,8 +41,8 @@ export function DeleteAllChats() {
 
   return (
     <div>
-      <button type="button" className={dangerButton} onClick={() => setConfirming(true)}>
-        Delete all chats
+      <button type="button" className={className} onClick={() => setConfirming(true)}>
+        {label}
       </button>
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
@@ -34,11 +51,11 @@ export function DeleteAllChats() {
       ) : null}
       <ConfirmDialog
         open={confirming}
-        title="Delete all chats?"
-        body="Every chat, archived ones too, and its messages are deleted for good. Their shared links stop working at once."
-        confirmLabel="Delete all chats"
+        title={`${label}?`}
+        body={body}
+        confirmLabel={label}
         busy={busy}
-        onConfirm={() => void deleteAll()}
+        onConfirm={() => void run()}
         onClose={() => setConfirming(false)}
       />
     </div>

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ErrorBody, ErrorIssue } from "@/lib/errors";
 import type {
+  ArchiveAllOut,
   ChatDetailOut,
   ChatListOut,
   ChatOut,
@@ -137,6 +138,7 @@ export const chatsApi = {
     ),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
+  archiveAll: () => call<ArchiveAllOut>("/api/chats/archive-all", { method: "POST" }),
   deleteAll: () => call<DeleteAllOut>("/api/chats/delete-all", { method: "POST" }),
 };
 

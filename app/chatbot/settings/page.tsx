@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AllChatsAction } from "@/components/account/all-chats-action";
 import { DeleteAccount } from "@/components/account/delete-account";
-import { DeleteAllChats } from "@/components/account/delete-all-chats";
 import { ImportChats } from "@/components/account/import-chats";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
@@ -31,19 +31,26 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-// Import and delete-all work on chats, which guests have too.
+// Import, archive-all and delete-all work on chats, which guests have too.
 function ChatSections() {
   return (
     <>
       <Section title="Import chats">
         <ImportChats />
       </Section>
-      <Section title="Delete all chats">
+      <Section title="Chats">
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-          Deletes every chat, archived ones too, with its messages. Their shared links stop working
-          at once.
+          Archive every chat at once (they stay in{" "}
+          <Link href="/chatbot/archived" className="underline">
+            Archived chats
+          </Link>
+          ), or delete every chat, archived ones too, with its messages: their shared links stop
+          working at once.
         </p>
-        <DeleteAllChats />
+        <div className="flex flex-wrap gap-2">
+          <AllChatsAction kind="archive" />
+          <AllChatsAction kind="delete" />
+        </div>
       </Section>
     </>
   );
@@ -51,7 +58,7 @@ function ChatSections() {
 
 /**
  * The caller's account: profile, password, sessions, deletion (accounts only); and the
- * import and deletion of chats, which guests may use too (their first import gives a
+ * import, archiving and deletion of all chats, which guests may use too (their first import gives a
  * visitor a guest).
  */
 export default async function SettingsPage() {
