@@ -1,9 +1,7 @@
 import { count, inArray } from "drizzle-orm";
 import { describe, expect, test, vi } from "vitest";
-import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as archiveAllRoute from "@/app/api/chats/archive-all/route";
 import * as deleteAllRoute from "@/app/api/chats/delete-all/route";
-import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import { getDb } from "@/db/client";
 import {
   createChatWithMessages,
@@ -13,9 +11,10 @@ import {
 } from "@/db/queries/chats";
 import { messages } from "@/db/schema";
 import { ALL_CHATS_BATCH } from "@/lib/chats/writes";
-import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, nobody, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
 import { chatIdsOf, newChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
+import { publicStatus, shareChat } from "../helpers/share-calls";
 
 // Archiving or deleting every chat at once (POST /api/chats/archive-all/, delete-all/):
 // the caller's chats, all of them (archived and pinned ones too), nobody else's; a deleted
@@ -27,9 +26,6 @@ vi.mock("next/cache", async (importOriginal) => ({
   cacheTag: () => {},
   cacheLife: () => {},
 }));
-
-const ownerOf = (caller: TestCaller & ({ userId: string } | { guestId: string })): Owner =>
-  "userId" in caller ? { userId: caller.userId } : { guestId: caller.guestId };
 
 const routes = { "archive-all": archiveAllRoute, "delete-all": deleteAllRoute };
 
@@ -50,23 +46,7 @@ const deleteAll = callAll("delete-all");
 const idsOf = async (owner: Owner, archived: boolean) =>
   (await listChatsByOwner({ owner, limit: 100, archived })).chats.map((c) => c.id).sort();
 
-const share = (as: TestCaller, id: string) =>
-  callRoute(shareRoute.POST, {
-    method: "POST",
-    path: `/api/chats/${id}/share/`,
-    params: { id },
-    headers: as.headers,
-    body: { is_shared: true },
-  });
-
-const publicRead = async (shareId: string) =>
-  (
-    await callRoute(sharedRoute.GET, {
-      method: "GET",
-      path: `/api/chats/share/${shareId}/`,
-      params: { shareId },
-    })
-  ).status;
+const share = (as: TestCaller, id: string) => shareChat(as, id, { is_shared: true });
 
 async function messagesOf(chatIds: string[]): Promise<number> {
   const db = await getDb();
@@ -111,11 +91,11 @@ describe.each([
     expect(await deleteAll(me)).toEqual({ status: 200, body: { deleted: 3 } });
     expect(await chatIdsOf(owner)).toEqual([]);
     expect(await messagesOf(mine)).toBe(0);
-    expect(await publicRead(shared.shareId)).toBe(404);
+    expect(await publicStatus(shared.shareId)).toBe(404);
     // Someone else's chats, messages and link stay.
     expect(await chatIdsOf(ownerOf(other))).toEqual([theirs.id]);
     expect(await messagesOf([theirs.id])).toBe(2);
-    expect(await publicRead(theirs.shareId)).toBe(200);
+    expect(await publicStatus(theirs.shareId)).toBe(200);
     expect(await deleteAll(me)).toEqual({ status: 200, body: { deleted: 0 } });
   });
 });
@@ -144,7 +124,7 @@ describe.each([
     expect(await idsOf(owner, false)).toEqual([]);
     expect(await idsOf(owner, true)).toEqual([plain.id, pinned.id, shared.id, already.id].sort());
     // Archiving is the owner's alone: the link keeps working.
-    expect(await publicRead(shared.shareId)).toBe(200);
+    expect(await publicStatus(shared.shareId)).toBe(200);
     expect(await idsOf(ownerOf(other), false)).toEqual([theirs.id]);
     expect(await archiveAll(me)).toEqual({ status: 200, body: { archived: 0 } });
   });
@@ -161,7 +141,7 @@ test("more chats than one batch holds: all of them are archived, then all delete
   expect(await idsOf(owner, false)).toEqual([]);
   expect(await deleteAll(me)).toEqual({ status: 200, body: { deleted: total + 1 } });
   expect(await chatIdsOf(owner)).toEqual([]);
-  expect(await publicRead(last.shareId)).toBe(404);
+  expect(await publicStatus(last.shareId)).toBe(404);
 });
 
 test("a visitor with no identity has no chats and changes nothing", async () => {

@@ -2,8 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as listRoute from "@/app/api/chats/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
-import type { Owner } from "@/db/queries/chats";
-import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, nobody, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
 import { newChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
 
@@ -40,9 +39,6 @@ const patch = async (as: TestCaller, id: string, body: unknown) => {
   });
   return { status: response.status, body: await response.json() };
 };
-
-const ownerOf = (caller: TestCaller & ({ userId: string } | { guestId: string })): Owner =>
-  "userId" in caller ? { userId: caller.userId } : { guestId: caller.guestId };
 
 describe.each([
   ["an account", () => signedInUser("pin-archive")],

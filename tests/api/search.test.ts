@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as searchRoute from "@/app/api/chats/search/route";
 import { createChatWithMessages, moveGuestChatsToUser, type Owner } from "@/db/queries/chats";
-import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, nobody, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
 import { callRoute } from "../helpers/http";
 
 // GET /api/chats/search/: full-text search of the caller's own titles and messages,
@@ -27,9 +27,6 @@ const search = async (as: TestCaller, query: string) => {
   return { status: response.status, body: (await response.json()) as Page };
 };
 const q = (words: string, extra = "") => `?q=${encodeURIComponent(words)}${extra}`;
-
-const ownerOf = (caller: TestCaller & ({ userId: string } | { guestId: string })): Owner =>
-  "userId" in caller ? { userId: caller.userId } : { guestId: caller.guestId };
 
 /** The highlighted words of a result, lower-cased. */
 const marked = (r: Result) =>

@@ -1,6 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
 import * as rotateRoute from "@/app/api/chats/[id]/share/rotate/route";
-import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as sharePage from "@/app/chatbot/share/[shareId]/route";
 import { shareTag } from "@/lib/cache/public-cache";
 import { getShareExposure } from "@/lib/chats/share-exposure";
@@ -8,7 +7,7 @@ import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers
 import { newChat } from "../helpers/chats";
 import { recordExpiredTags } from "../helpers/expired-tags";
 import { callRoute } from "../helpers/http";
-import { chatDetail as chatOf, shareChat as share } from "../helpers/share-calls";
+import { chatDetail as chatOf, publicStatus, shareChat as share } from "../helpers/share-calls";
 
 // Rotating a share link (POST /api/chats/<id>/share/rotate/) and re-sharing with a new
 // one ({"is_shared": true, "new_link": true}): the old link is 404 at once (its tag
@@ -35,15 +34,6 @@ const rotate = async (as: TestCaller, id: string, method = "POST") => {
   });
   return { status: response.status, body: await response.json() };
 };
-
-const publicStatus = async (shareId: string) =>
-  (
-    await callRoute(sharedRoute.GET, {
-      method: "GET",
-      path: `/api/chats/share/${shareId}/`,
-      params: { shareId },
-    })
-  ).status;
 
 const pageStatus = async (shareId: string) =>
   (

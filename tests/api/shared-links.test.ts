@@ -1,12 +1,10 @@
 import { describe, expect, test, vi } from "vitest";
-import * as shareRoute from "@/app/api/chats/[id]/share/route";
 import * as listRoute from "@/app/api/chats/route";
-import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import * as unshareAllRoute from "@/app/api/chats/unshare-all/route";
-import type { Owner } from "@/db/queries/chats";
-import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, nobody, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
 import { newChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
+import { publicStatus, shareChat } from "../helpers/share-calls";
 
 // The caller's shared links (GET /api/chats/?shared=true) and revoking them all at once
 // (POST /api/chats/unshare-all/): only the caller's, every link dead at once, junk refused.
@@ -28,17 +26,7 @@ const list = async (as: TestCaller, query: string) => {
   return { status: response.status, body: (await response.json()) as Json };
 };
 
-const share = (as: TestCaller, id: string) =>
-  callRoute(shareRoute.POST, {
-    method: "POST",
-    path: `/api/chats/${id}/share/`,
-    params: { id },
-    headers: as.headers,
-    body: { is_shared: true },
-  });
-
-const ownerOf = (caller: TestCaller & ({ userId: string } | { guestId: string })): Owner =>
-  "userId" in caller ? { userId: caller.userId } : { guestId: caller.guestId };
+const share = (as: TestCaller, id: string) => shareChat(as, id, { is_shared: true });
 
 const unshareAll = async (as: TestCaller, headers: Record<string, string> = {}) => {
   const response = await callRoute(unshareAllRoute.POST, {
@@ -48,15 +36,6 @@ const unshareAll = async (as: TestCaller, headers: Record<string, string> = {}) 
   });
   return { status: response.status, body: await response.json() };
 };
-
-const publicRead = async (shareId: string) =>
-  (
-    await callRoute(sharedRoute.GET, {
-      method: "GET",
-      path: `/api/chats/share/${shareId}/`,
-      params: { shareId },
-    })
-  ).status;
 
 describe.each([
   ["an account", () => signedInUser("shared-links")],
@@ -86,9 +65,9 @@ describe.each([
 
     expect(await unshareAll(me)).toEqual({ status: 200, body: { unshared: 2 } });
     expect((await list(me, "?shared=true")).body.results).toEqual([]);
-    for (const chat of [a, b]) expect(await publicRead(chat.shareId)).toBe(404);
+    for (const chat of [a, b]) expect(await publicStatus(chat.shareId)).toBe(404);
     // Someone else's link stays.
-    expect(await publicRead(theirs.shareId)).toBe(200);
+    expect(await publicStatus(theirs.shareId)).toBe(200);
     expect(await unshareAll(me)).toEqual({ status: 200, body: { unshared: 0 } });
   });
 });
@@ -99,7 +78,7 @@ test("a visitor with no identity has nothing shared and changes nothing", async 
   await share(other, theirs.id);
   expect(await unshareAll(nobody)).toEqual({ status: 200, body: { unshared: 0 } });
   expect((await list(nobody, "?shared=true")).body.results).toEqual([]);
-  expect(await publicRead(theirs.shareId)).toBe(200);
+  expect(await publicStatus(theirs.shareId)).toBe(200);
 });
 
 test("junk is refused and changes nothing", async () => {
@@ -113,7 +92,7 @@ test("junk is refused and changes nothing", async () => {
   // A cross-site POST is refused before anything is revoked.
   const crossSite = await unshareAll(me, { origin: "https://evil.example" });
   expect(crossSite.status).toBe(403);
-  expect(await publicRead(chat.shareId)).toBe(200);
+  expect(await publicStatus(chat.shareId)).toBe(200);
   const { GET, PUT, PATCH, DELETE } = unshareAllRoute;
   for (const [method, handler] of Object.entries({ GET, PUT, PATCH, DELETE })) {
     const response = await callRoute(handler, {
@@ -123,5 +102,5 @@ test("junk is refused and changes nothing", async () => {
     });
     expect(response.status, method).toBe(405);
   }
-  expect(await publicRead(chat.shareId)).toBe(200);
+  expect(await publicStatus(chat.shareId)).toBe(200);
 });

@@ -1,3 +1,4 @@
+import type { Owner } from "@/db/queries/chats";
 import { registerUser } from "@/lib/identity/accounts";
 import { guestCookieValue, newGuestId } from "@/lib/identity/guest";
 import { sessionSetCookie } from "@/lib/identity/session-token";
@@ -24,3 +25,7 @@ export function guest(label = "guest"): TestCaller & { guestId: string } {
 }
 
 export const nobody: TestCaller = { label: "nobody", headers: {} };
+
+/** An account's or a guest's identity as the data layer names an owner. */
+export const ownerOf = (caller: TestCaller & ({ userId: string } | { guestId: string })): Owner =>
+  "userId" in caller ? { userId: caller.userId } : { guestId: caller.guestId };

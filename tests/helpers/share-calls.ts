@@ -1,5 +1,6 @@
 import * as chatRoute from "@/app/api/chats/[id]/route";
 import * as shareRoute from "@/app/api/chats/[id]/share/route";
+import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
 import type { TestCaller } from "./callers";
 import { callRoute } from "./http";
 
@@ -33,4 +34,14 @@ export async function chatDetail(as: TestCaller, id: string): Promise<Json> {
     headers: as.headers,
   });
   return response.json();
+}
+
+/** The status of GET /api/chats/share/<share_id>/ for anyone: the public read. */
+export async function publicStatus(shareId: string): Promise<number> {
+  const response = await callRoute(sharedRoute.GET, {
+    method: "GET",
+    path: `/api/chats/share/${shareId}/`,
+    params: { shareId },
+  });
+  return response.status;
 }
