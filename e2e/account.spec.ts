@@ -3,7 +3,8 @@ import { AuthPages } from "./pages/auth";
 import { checkAtWidths } from "./support/check-page";
 
 // The account settings page: profile, password (other browsers signed out, this one not),
-// sign out everywhere, delete (the shared links dead at once); guests are sent to sign up.
+// sign out everywhere, delete (the shared links dead at once); guests are sent to sign up;
+// anyone archives or deletes all their chats.
 
 const password = "a long enough password";
 const newPassword = "another long password";

@@ -58,8 +58,8 @@ function ChatSections() {
 
 /**
  * The caller's account: profile, password, sessions, deletion (accounts only); and the
- * import, archiving and deletion of all chats, which guests may use too (their first import gives a
- * visitor a guest).
+ * import, archiving and deletion of all chats, which guests may use too (their first
+ * import gives a visitor a guest).
  */
 export default async function SettingsPage() {
   const caller = await currentCaller();
