@@ -90,6 +90,7 @@ for (const schema of [
   chat.unshareAllSchema,
   chat.deleteAllSchema,
   chat.archiveAllSchema,
+  chat.unarchiveAllSchema,
   chat.sharedChatSchema,
   chat.searchResultsSchema,
   chat.exportHeaderSchema,
@@ -364,6 +365,17 @@ export function openApiDocument() {
             "Archive every chat of the caller that is not archived yet: they leave the list, their shared links keep working",
           responses: {
             ...ok(200, "How many chats were archived", chat.archiveAllSchema),
+            ...errors("forbidden", "rate_limited", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/unarchive-all/": {
+        post: {
+          operationId: "unarchiveAllChats",
+          summary: "Bring every archived chat of the caller back to the list",
+          responses: {
+            ...ok(200, "How many chats were unarchived", chat.unarchiveAllSchema),
             ...errors("forbidden", "rate_limited", DB),
             ...endedSession,
           },

@@ -840,20 +840,31 @@ export async function deleteOwnedChats({ owner, limit }: { owner: Owner; limit: 
     .returning({ shareId: chats.shareId, isShared: chats.isShared });
 }
 
-/** Archives up to `limit` of the owner's chats not archived yet, in one statement; how many. */
-export async function archiveOwnedChats({ owner, limit }: { owner: Owner; limit: number }) {
+/**
+ * Archives (or, `archived: false`, brings back) up to `limit` of the owner's chats that
+ * are not so yet, in one statement; how many it changed.
+ */
+export async function setOwnedChatsArchived({
+  owner,
+  archived,
+  limit,
+}: {
+  owner: Owner;
+  archived: boolean;
+  limit: number;
+}) {
   const db = await getDb();
   const batch = db
     .select({ id: chats.id })
     .from(chats)
-    .where(and(ownerCondition(owner), eq(chats.isArchived, false)))
+    .where(and(ownerCondition(owner), eq(chats.isArchived, !archived)))
     .limit(limit);
-  const archived = await db
+  const changed = await db
     .update(chats)
-    .set({ isArchived: true })
+    .set({ isArchived: archived })
     .where(and(inArray(chats.id, batch), ownerCondition(owner)))
     .returning({ id: chats.id });
-  return archived.length;
+  return changed.length;
 }
 
 /** Deletes the chat and (by cascade) its messages; returns what it was, or null. */

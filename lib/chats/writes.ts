@@ -2,7 +2,6 @@ import "server-only";
 import { ChatIdTakenError, MessageIdTakenError } from "@/db/errors";
 import {
   appendMessages,
-  archiveOwnedChats,
   type ChatChanges,
   changeSharing,
   createChatWithMessages,
@@ -13,6 +12,7 @@ import {
   type NewMessage,
   type Owner,
   retakeShareSnapshot,
+  setOwnedChatsArchived,
   unshareAllOwned,
   updateOwnedChat,
 } from "@/db/queries/chats";
@@ -232,7 +232,12 @@ export function deleteAllChats({ owner }: { owner: Owner }): Promise<number> {
  * keep working (archiving is the owner's alone, as for one chat). Returns how many.
  */
 export function archiveAllChats({ owner }: { owner: Owner }): Promise<number> {
-  return inBatches(() => archiveOwnedChats({ owner, limit: ALL_CHATS_BATCH }));
+  return inBatches(() => setOwnedChatsArchived({ owner, archived: true, limit: ALL_CHATS_BATCH }));
+}
+
+/** Brings every archived chat of the owner back to the list. Returns how many. */
+export function unarchiveAllChats({ owner }: { owner: Owner }): Promise<number> {
+  return inBatches(() => setOwnedChatsArchived({ owner, archived: false, limit: ALL_CHATS_BATCH }));
 }
 
 /** Revokes every share link of the owner at once; each page is gone at the next request. */

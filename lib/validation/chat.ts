@@ -277,6 +277,10 @@ export const archiveAllSchema = z
   .object({ archived: z.number().int().min(0) })
   .meta({ id: "ArchiveAll" });
 
+export const unarchiveAllSchema = z
+  .object({ unarchived: z.number().int().min(0) })
+  .meta({ id: "UnarchiveAll" });
+
 export const shareStateSchema = z
   .object({
     is_shared: z.boolean(),
@@ -361,6 +365,7 @@ export type SearchResultsOut = z.infer<typeof searchResultsSchema>;
 export type UnshareAllOut = z.infer<typeof unshareAllSchema>;
 export type DeleteAllOut = z.infer<typeof deleteAllSchema>;
 export type ArchiveAllOut = z.infer<typeof archiveAllSchema>;
+export type UnarchiveAllOut = z.infer<typeof unarchiveAllSchema>;
 export type SharedChatOut = z.infer<typeof sharedChatSchema>;
 export type PatchChatIn = z.infer<typeof patchChatSchema>;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -2,6 +2,7 @@ import { count, inArray } from "drizzle-orm";
 import { describe, expect, test, vi } from "vitest";
 import * as archiveAllRoute from "@/app/api/chats/archive-all/route";
 import * as deleteAllRoute from "@/app/api/chats/delete-all/route";
+import * as unarchiveAllRoute from "@/app/api/chats/unarchive-all/route";
 import { getDb } from "@/db/client";
 import {
   createChatWithMessages,
@@ -16,7 +17,8 @@ import { chatIdsOf, newChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
 import { publicStatus, shareChat } from "../helpers/share-calls";
 
-// Archiving or deleting every chat at once (POST /api/chats/archive-all/, delete-all/):
+// Archiving, unarchiving or deleting every chat at once (POST /api/chats/archive-all/,
+// unarchive-all/, delete-all/):
 // the caller's chats, all of them (archived and pinned ones too), nobody else's; a deleted
 // chat's messages go and its shared link dies at once, an archived one's link keeps
 // working; more chats than a batch holds; junk refused.
@@ -27,7 +29,11 @@ vi.mock("next/cache", async (importOriginal) => ({
   cacheLife: () => {},
 }));
 
-const routes = { "archive-all": archiveAllRoute, "delete-all": deleteAllRoute };
+const routes = {
+  "archive-all": archiveAllRoute,
+  "unarchive-all": unarchiveAllRoute,
+  "delete-all": deleteAllRoute,
+};
 
 const callAll =
   (name: keyof typeof routes) =>
@@ -40,6 +46,7 @@ const callAll =
     return { status: response.status, body: await response.json() };
   };
 const archiveAll = callAll("archive-all");
+const unarchiveAll = callAll("unarchive-all");
 const deleteAll = callAll("delete-all");
 
 /** The ids of an owner's archived chats, or of the others, sorted. */
@@ -127,10 +134,22 @@ describe.each([
     expect(await publicStatus(shared.shareId)).toBe(200);
     expect(await idsOf(ownerOf(other), false)).toEqual([theirs.id]);
     expect(await archiveAll(me)).toEqual({ status: 200, body: { archived: 0 } });
+
+    // Unarchive all brings all four back, the pinned one still pinned; theirs untouched.
+    await updateOwnedChat({ id: theirs.id, owner: ownerOf(other), changes: { isArchived: true } });
+    expect(await unarchiveAll(me)).toEqual({ status: 200, body: { unarchived: 4 } });
+    expect(await idsOf(owner, true)).toEqual([]);
+    const listed = (await listChatsByOwner({ owner, limit: 100, archived: false })).chats;
+    expect(listed.map((c) => c.id).sort()).toEqual(
+      [plain.id, pinned.id, shared.id, already.id].sort(),
+    );
+    expect(listed.filter((c) => c.isPinned).map((c) => c.id)).toEqual([pinned.id]);
+    expect(await idsOf(ownerOf(other), true)).toEqual([theirs.id]);
+    expect(await unarchiveAll(me)).toEqual({ status: 200, body: { unarchived: 0 } });
   });
 });
 
-test("more chats than one batch holds: all of them are archived, then all deleted", async () => {
+test("more chats than one batch holds: all of them are archived, unarchived, then deleted", async () => {
   const me = await signedInUser("all-chats-batches");
   const owner = ownerOf(me);
   const total = ALL_CHATS_BATCH + 2;
@@ -139,6 +158,8 @@ test("more chats than one batch holds: all of them are archived, then all delete
   expect((await share(me, last.id)).status).toBe(200);
   expect(await archiveAll(me)).toEqual({ status: 200, body: { archived: total + 1 } });
   expect(await idsOf(owner, false)).toEqual([]);
+  expect(await unarchiveAll(me)).toEqual({ status: 200, body: { unarchived: total + 1 } });
+  expect(await idsOf(owner, true)).toEqual([]);
   expect(await deleteAll(me)).toEqual({ status: 200, body: { deleted: total + 1 } });
   expect(await chatIdsOf(owner)).toEqual([]);
   expect(await publicStatus(last.shareId)).toBe(404);
@@ -148,6 +169,7 @@ test("a visitor with no identity has no chats and changes nothing", async () => 
   const other = await signedInUser("all-chats-visitor");
   const theirs = await newChat(ownerOf(other));
   expect(await archiveAll(nobody)).toEqual({ status: 200, body: { archived: 0 } });
+  expect(await unarchiveAll(nobody)).toEqual({ status: 200, body: { unarchived: 0 } });
   expect(await deleteAll(nobody)).toEqual({ status: 200, body: { deleted: 0 } });
   expect(await idsOf(ownerOf(other), false)).toEqual([theirs.id]);
 });

@@ -206,6 +206,13 @@ const scenarios: Scenario[] = [
     unseen: true,
   },
   {
+    write: "unarchiveAllChats",
+    name: "every chat of its owner unarchived (its link keeps working, unchanged)",
+    setup: (owner) => writes.archiveAllChats({ owner }),
+    run: (owner) => writes.unarchiveAllChats({ owner }),
+    unseen: true,
+  },
+  {
     write: "deleteAllChats",
     name: "every chat of its owner deleted",
     run: (owner) => writes.deleteAllChats({ owner }),

@@ -22,6 +22,7 @@ import * as listRoute from "@/app/api/chats/route";
 import * as searchRoute from "@/app/api/chats/search/route";
 import * as continueRoute from "@/app/api/chats/share/[shareId]/continue/route";
 import * as sharedRoute from "@/app/api/chats/share/[shareId]/route";
+import * as unarchiveAllRoute from "@/app/api/chats/unarchive-all/route";
 import * as unshareAllRoute from "@/app/api/chats/unshare-all/route";
 import * as readyRoute from "@/app/api/health/ready/route";
 import * as healthRoute from "@/app/api/health/route";
@@ -99,6 +100,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/share/{share_id}/continue/": continueRoute,
   "/api/chats/unshare-all/": unshareAllRoute,
   "/api/chats/archive-all/": archiveAllRoute,
+  "/api/chats/unarchive-all/": unarchiveAllRoute,
   "/api/chats/delete-all/": deleteAllRoute,
   "/api/chats/search/": searchRoute,
   "/api/chats/{id}/export/": exportRoute,
@@ -311,6 +313,8 @@ describe("real responses match the OpenAPI document", () => {
 
     const archived = await call("POST", "/api/chats/archive-all/", { as: user });
     expect(archived.body).toEqual({ archived: 1 });
+    const unarchived = await call("POST", "/api/chats/unarchive-all/", { as: user });
+    expect(unarchived.body).toEqual({ unarchived: 1 });
     const all = await call("POST", "/api/chats/delete-all/", { as: user });
     expect(all.body).toEqual({ deleted: 1 });
     expect((await call("GET", "/api/chats/", { as: user })).body.results).toEqual([]);

@@ -96,6 +96,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "POST /api/chats/share/{share_id}/continue/",
       "POST /api/chats/unshare-all/",
       "POST /api/chats/archive-all/",
+      "POST /api/chats/unarchive-all/",
       "POST /api/chats/delete-all/",
       "GET /api/chats/search/",
       "GET /api/chats/{id}/export/",
