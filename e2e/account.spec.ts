@@ -4,7 +4,7 @@ import { checkAtWidths } from "./support/check-page";
 
 // The account settings page: profile, password (other browsers signed out, this one not),
 // sign out everywhere, delete (the shared links dead at once); guests are sent to sign up;
-// anyone archives or deletes all their chats.
+// anyone archives, unarchives or deletes all their chats.
 
 const password = "a long enough password";
 const newPassword = "another long password";
@@ -111,7 +111,7 @@ test("profile, password, sign out everywhere, delete", async ({ page, browser },
   await other.close();
 });
 
-test("a guest archives all chats, then deletes them all, from the settings", async ({
+test("a guest archives all chats, unarchives them all, then deletes them all", async ({
   page,
   browser,
 }, testInfo) => {
@@ -148,6 +148,19 @@ test("a guest archives all chats, then deletes them all, from the settings", asy
   expect(await listed("false")).toEqual([]);
   expect(await listed("true")).toHaveLength(3);
   expect(await shareStatus()).toBe(200);
+
+  // Unarchive all, from the Archived chats page: all three are back in the list.
+  await page.goto("/chatbot/archived");
+  await expect(
+    page.getByRole("list", { name: "Archived chats" }).getByRole("listitem"),
+  ).toHaveCount(3);
+  await page.getByRole("button", { name: "Unarchive all" }).click();
+  const unarchiveDialog = page.getByRole("dialog", { name: "Unarchive all chats?" });
+  await unarchiveDialog.getByRole("button", { name: "Unarchive all" }).click();
+  await expect(page.getByText("Every archived chat is back in your chat list.")).toBeVisible();
+  await expect(page.getByText("You have no archived chats.")).toBeVisible();
+  expect(await listed("true")).toEqual([]);
+  expect(await listed("false")).toHaveLength(3);
 
   await page.goto("/chatbot/settings");
   await section.getByRole("button", { name: "Delete all chats" }).click();

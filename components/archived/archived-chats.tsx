@@ -9,7 +9,7 @@ import type { ChatOut } from "@/lib/validation/chat";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
-/** The archived chats, newest first: each one opens, unarchives, or is deleted. */
+/** The archived chats, newest first: each one opens, unarchives, or is deleted; or all unarchive. */
 export function ArchivedChats({
   initial,
   initialCursor,
@@ -22,6 +22,7 @@ export function ArchivedChats({
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<ChatOut | null>(null);
+  const [confirmingAll, setConfirmingAll] = useState(false);
 
   // Runs one call; on success drops `chat` from the list and says `done`.
   async function act(chat: ChatOut, call: () => Promise<unknown>, done: string) {
@@ -31,6 +32,18 @@ export function ArchivedChats({
     if (failed) return setStatus(failed);
     setChats((list) => list.filter((c) => c.id !== chat.id));
     setStatus(done);
+  }
+
+  // Every archived chat, those not loaded here too.
+  async function unarchiveAll() {
+    setConfirmingAll(false);
+    setBusy(true);
+    const failed = await refusalMessage(chatsApi.unarchiveAll);
+    setBusy(false);
+    if (failed) return setStatus(failed);
+    setChats([]);
+    setCursor(null);
+    setStatus("Every archived chat is back in your chat list.");
   }
 
   async function loadMore() {
@@ -58,49 +71,61 @@ export function ArchivedChats({
       {chats.length === 0 ? (
         <p className="mt-4">You have no archived chats.</p>
       ) : (
-        <ul
-          className="mt-2 divide-y divide-zinc-200 dark:divide-zinc-800"
-          aria-label="Archived chats"
-        >
-          {chats.map((chat) => (
-            <li key={chat.id} className="flex flex-wrap items-center gap-3 py-3">
-              <div className="min-w-0 flex-1">
-                <a href={`/chatbot/c/${chat.id}`} className="font-medium hover:underline">
-                  {chat.title}
-                </a>
-                <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                  Last active {dateFormat.format(new Date(chat.updated_at))} · {chat.message_count}{" "}
-                  {chat.message_count === 1 ? "message" : "messages"}
-                  {chat.is_shared ? " · Shared" : ""}
-                </p>
-              </div>
-              <button
-                type="button"
-                className={secondaryButton}
-                disabled={busy}
-                aria-label={`Unarchive ${chat.title}`}
-                onClick={() =>
-                  void act(
-                    chat,
-                    () => chatsApi.update(chat.id, { is_archived: false }),
-                    `"${chat.title}" is back in your chat list.`,
-                  )
-                }
-              >
-                Unarchive
-              </button>
-              <button
-                type="button"
-                className={secondaryButton}
-                disabled={busy}
-                aria-label={`Delete ${chat.title}`}
-                onClick={() => setDeleting(chat)}
-              >
-                Delete
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <div className="mt-2 flex justify-end">
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={busy}
+              onClick={() => setConfirmingAll(true)}
+            >
+              Unarchive all
+            </button>
+          </div>
+          <ul
+            className="mt-2 divide-y divide-zinc-200 dark:divide-zinc-800"
+            aria-label="Archived chats"
+          >
+            {chats.map((chat) => (
+              <li key={chat.id} className="flex flex-wrap items-center gap-3 py-3">
+                <div className="min-w-0 flex-1">
+                  <a href={`/chatbot/c/${chat.id}`} className="font-medium hover:underline">
+                    {chat.title}
+                  </a>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                    Last active {dateFormat.format(new Date(chat.updated_at))} ·{" "}
+                    {chat.message_count} {chat.message_count === 1 ? "message" : "messages"}
+                    {chat.is_shared ? " · Shared" : ""}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className={secondaryButton}
+                  disabled={busy}
+                  aria-label={`Unarchive ${chat.title}`}
+                  onClick={() =>
+                    void act(
+                      chat,
+                      () => chatsApi.update(chat.id, { is_archived: false }),
+                      `"${chat.title}" is back in your chat list.`,
+                    )
+                  }
+                >
+                  Unarchive
+                </button>
+                <button
+                  type="button"
+                  className={secondaryButton}
+                  disabled={busy}
+                  aria-label={`Delete ${chat.title}`}
+                  onClick={() => setDeleting(chat)}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {cursor ? (
         <button
@@ -112,6 +137,14 @@ export function ArchivedChats({
           Load more
         </button>
       ) : null}
+      <ConfirmDialog
+        open={confirmingAll}
+        title="Unarchive all chats?"
+        body="Every archived chat goes back to your chat list."
+        confirmLabel="Unarchive all"
+        onClose={() => setConfirmingAll(false)}
+        onConfirm={() => void unarchiveAll()}
+      />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this chat?"

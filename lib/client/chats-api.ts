@@ -11,6 +11,7 @@ import type {
   SearchResultsOut,
   ShareStateOut,
   shareChatSchema,
+  UnarchiveAllOut,
   UnshareAllOut,
   updateSnapshotSchema,
 } from "@/lib/validation/chat";
@@ -139,6 +140,7 @@ export const chatsApi = {
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
   archiveAll: () => call<ArchiveAllOut>("/api/chats/archive-all", { method: "POST" }),
+  unarchiveAll: () => call<UnarchiveAllOut>("/api/chats/unarchive-all", { method: "POST" }),
   deleteAll: () => call<DeleteAllOut>("/api/chats/delete-all", { method: "POST" }),
 };
 
