@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
+import { BulkAction } from "@/components/ui/bulk-action";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import { refusalMessage } from "@/lib/client/refusal";
@@ -72,16 +73,7 @@ export function ArchivedChats({
         <p className="mt-4">You have no archived chats.</p>
       ) : (
         <>
-          <div className="mt-2 flex justify-end">
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={busy}
-              onClick={() => setConfirmingAll(true)}
-            >
-              Unarchive all
-            </button>
-          </div>
+          <BulkAction label="Unarchive all" busy={busy} onClick={() => setConfirmingAll(true)} />
           <ul
             className="mt-2 divide-y divide-zinc-200 dark:divide-zinc-800"
             aria-label="Archived chats"

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { ShareOptionsDialog } from "@/components/chatbot/share-options-dialog";
 import { hasExpired } from "@/components/chatbot/share-options-plan";
+import { BulkAction } from "@/components/ui/bulk-action";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { chatsApi } from "@/lib/client/chats-api";
 import { refusalMessage } from "@/lib/client/refusal";
@@ -75,16 +76,7 @@ export function SharedLinks({
         <p className="mt-4">You are not sharing any chat.</p>
       ) : (
         <>
-          <div className="mt-2 flex justify-end">
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={busy}
-              onClick={() => setConfirming(true)}
-            >
-              Unshare all
-            </button>
-          </div>
+          <BulkAction label="Unshare all" busy={busy} onClick={() => setConfirming(true)} />
           <ul
             className="mt-4 divide-y divide-zinc-200 dark:divide-zinc-800"
             aria-label="Shared chats"
