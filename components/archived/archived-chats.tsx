@@ -4,8 +4,8 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
 import { BulkAction } from "@/components/ui/bulk-action";
 import { secondaryButton } from "@/components/ui/button-classes";
+import { useStatusCall } from "@/components/ui/use-status-call";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
-import { refusalMessage } from "@/lib/client/refusal";
 import type { ChatOut } from "@/lib/validation/chat";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -20,31 +20,26 @@ export function ArchivedChats({
 }) {
   const [chats, setChats] = useState(initial);
   const [cursor, setCursor] = useState(initialCursor);
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { status, setStatus, busy, setBusy, run } = useStatusCall();
   const [deleting, setDeleting] = useState<ChatOut | null>(null);
   const [confirmingAll, setConfirmingAll] = useState(false);
 
   // Runs one call; on success drops `chat` from the list and says `done`.
-  async function act(chat: ChatOut, call: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    const failed = await refusalMessage(call);
-    setBusy(false);
-    if (failed) return setStatus(failed);
-    setChats((list) => list.filter((c) => c.id !== chat.id));
-    setStatus(done);
+  function act(chat: ChatOut, call: () => Promise<unknown>, done: string) {
+    return run(call, () => {
+      setChats((list) => list.filter((c) => c.id !== chat.id));
+      return done;
+    });
   }
 
   // Every archived chat, those not loaded here too.
-  async function unarchiveAll() {
+  function unarchiveAll() {
     setConfirmingAll(false);
-    setBusy(true);
-    const failed = await refusalMessage(chatsApi.unarchiveAll);
-    setBusy(false);
-    if (failed) return setStatus(failed);
-    setChats([]);
-    setCursor(null);
-    setStatus("Every archived chat is back in your chat list.");
+    return run(chatsApi.unarchiveAll, () => {
+      setChats([]);
+      setCursor(null);
+      return "Every archived chat is back in your chat list.";
+    });
   }
 
   async function loadMore() {

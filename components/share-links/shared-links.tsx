@@ -6,8 +6,8 @@ import { ShareOptionsDialog } from "@/components/chatbot/share-options-dialog";
 import { hasExpired } from "@/components/chatbot/share-options-plan";
 import { BulkAction } from "@/components/ui/bulk-action";
 import { secondaryButton } from "@/components/ui/button-classes";
+import { useStatusCall } from "@/components/ui/use-status-call";
 import { chatsApi } from "@/lib/client/chats-api";
-import { refusalMessage } from "@/lib/client/refusal";
 import type { ChatOut } from "@/lib/validation/chat";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -32,9 +32,8 @@ export function SharedLinks({
   // A chat unshared from its Share options stays here while its dialog is open (it may be
   // shared again from there); the list shows the shared ones.
   const [chats, setChats] = useState(initial);
-  const [status, setStatus] = useState("");
+  const { status, busy, run } = useStatusCall();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [optionsId, setOptionsId] = useState<string | null>(null);
   const shown = chats.filter((chat) => chat.is_shared);
   const optionsChat = chats.find((chat) => chat.id === optionsId);
@@ -48,23 +47,22 @@ export function SharedLinks({
     setChats((list) => list.filter((c) => c.is_shared));
   }
 
-  async function unshare(chat: SharedLink) {
-    setBusy(true);
-    const failed = await refusalMessage(() => chatsApi.setShared(chat.id, false));
-    setBusy(false);
-    if (failed) return setStatus(failed);
-    setChats((list) => list.filter((c) => c.id !== chat.id));
-    setStatus(`"${chat.title}" is no longer shared.`);
+  function unshare(chat: SharedLink) {
+    return run(
+      () => chatsApi.setShared(chat.id, false),
+      () => {
+        setChats((list) => list.filter((c) => c.id !== chat.id));
+        return `"${chat.title}" is no longer shared.`;
+      },
+    );
   }
 
-  async function unshareAll() {
+  function unshareAll() {
     setConfirming(false);
-    setBusy(true);
-    const failed = await refusalMessage(chatsApi.unshareAll);
-    setBusy(false);
-    if (failed) return setStatus(failed);
-    setChats([]);
-    setStatus("No chat is shared any more.");
+    return run(chatsApi.unshareAll, () => {
+      setChats([]);
+      return "No chat is shared any more.";
+    });
   }
 
   return (
