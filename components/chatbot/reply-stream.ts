@@ -1,15 +1,12 @@
 import { request } from "@/lib/client/chats-api";
+import type { ChatbotRequest } from "@/lib/validation/chatbot";
 
 // Reads POST /api/chatbot's AI SDK UI message stream (server-sent events of JSON chunks).
 // Only text and errors matter here, so a small reader beats useChat's message model,
 // whose ids would have to be mapped onto the ones the server stores.
 
-export type ReplyRequest = {
-  chat_id: string;
-  assistant_id: string;
-  message?: { id: string; content: string };
-  retry_of?: string;
-};
+/** The request body, as the server validates it (lib/validation/chatbot.ts). */
+export type ReplyRequest = ChatbotRequest;
 
 export type ReplyEvents = {
   onDelta: (text: string) => void;

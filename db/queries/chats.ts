@@ -921,6 +921,63 @@ export async function deleteLastReply({
   });
 }
 
+/**
+ * Removes the user message `id` and every message after it: an edit of that message
+ * (Edit), whose new text `replacementId` is stored next, as a new turn. Under the chat's
+ * row lock, like deleteLastReply. null: not the owner's chat. Otherwise:
+ * - "removed", with how many messages went;
+ * - "gone": `id` is in the chat no more and `replacementId` is: the same request sent
+ *   again after its first try went through (client retries keep their ids);
+ * - "refused": `id` is a reply, or is in the chat no more (another tab edited it first),
+ *   and nothing changed.
+ */
+export async function deleteFromMessage({
+  chatId,
+  owner,
+  id,
+  replacementId,
+}: {
+  chatId: string;
+  owner: Owner;
+  id: string;
+  replacementId: string;
+}): Promise<{ chat: Chat; outcome: "removed" | "gone" | "refused"; removed: number } | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const chat = await lockOwnedChat(tx, chatId, owner);
+    if (!chat) return null;
+    const ids = [id.toLowerCase(), replacementId.toLowerCase()];
+    const named = await tx
+      .select({
+        id: messages.id,
+        type: messages.messageType,
+        at: messages.createdAt,
+        seq: messages.seq,
+      })
+      .from(messages)
+      .where(and(eq(messages.chatId, chatId), inArray(messages.id, ids)));
+    const edited = named.find((m) => m.id === ids[0]);
+    if (edited?.type !== "user") {
+      const retried = !edited && named.some((m) => m.id === ids[1]);
+      return { chat, outcome: retried ? ("gone" as const) : ("refused" as const), removed: 0 };
+    }
+    const removed = await tx
+      .delete(messages)
+      .where(
+        and(
+          eq(messages.chatId, chatId),
+          sql`(${messages.createdAt}, ${messages.seq}) >= (${sql.param(edited.at, messages.createdAt)}, ${edited.seq})`,
+        ),
+      )
+      .returning({ id: messages.id });
+    await tx
+      .update(chats)
+      .set({ messageCount: sql`${chats.messageCount} - ${removed.length}` })
+      .where(eq(chats.id, chatId));
+    return { chat, outcome: "removed" as const, removed: removed.length };
+  });
+}
+
 /** A guest who signs in keeps their chats: they move to the account. */
 export async function moveGuestChatsToUser({
   guestId,

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
 import { assertAwaitingReply, assertOwnsChat } from "@/lib/chats/reads";
-import { deleteReplyToReplace, saveMessages } from "@/lib/chats/writes";
+import { deleteForEdit, deleteReplyToReplace, saveMessages } from "@/lib/chats/writes";
 import { enterTurn } from "@/lib/lifecycle/shutdown";
 import { reserveReply } from "@/lib/limits/replies";
 import { safeErrorSummary } from "@/lib/log-safe";
@@ -70,7 +70,8 @@ export async function startAssistantTurn({
 
 /**
  * Stores the user's message (or deletes the last reply a Retry or Regenerate replaces:
- * 409 if `retry_of` is not the chat's last reply), then streams.
+ * 409 if `retry_of` is not the chat's last reply; for an Edit, first deletes the message
+ * edited and all after it), then streams.
  */
 async function storeAndStream({
   owner,
@@ -83,6 +84,14 @@ async function storeAndStream({
 }) {
   if (request.retry_of) {
     await deleteReplyToReplace({ chatId: request.chat_id, owner, id: request.retry_of });
+  }
+  if (request.edit_of && request.message) {
+    await deleteForEdit({
+      chatId: request.chat_id,
+      owner,
+      id: request.edit_of,
+      replacementId: request.message.id,
+    });
   }
   const { chat } = await saveMessages({
     chatId: request.chat_id,

@@ -5,6 +5,7 @@ import {
   type ChatChanges,
   changeSharing,
   createChatWithMessages,
+  deleteFromMessage,
   deleteLastReply,
   deleteOwnedChat,
   deleteOwnedChats,
@@ -283,6 +284,32 @@ export async function deleteReplyToReplace(args: { chatId: string; owner: Owner;
   const deleted = await deleteLastReply(args);
   if (!deleted) throw chatNotFound();
   if (deleted.outcome === "refused") throw notTheLastReply();
+  if (deleted.outcome === "removed" && showsLiveChat(deleted.chat)) {
+    await expireSharedChat(deleted.chat.shareId);
+  }
+}
+
+const notAnEditableMessage = () =>
+  new AppError(
+    "conflict",
+    "Only a message of yours that is still in the chat can be edited; the chat has changed. Reload it.",
+  );
+
+/**
+ * Removes the user message an Edit replaces, and every message after it, before the turn
+ * with its new text (`replacementId`) starts; a shared chat's public page loses them at
+ * once. A reply, or a message no longer in the chat: 409, and nothing changes. Already
+ * done by this same request's earlier try (the new text is stored): the turn goes on.
+ */
+export async function deleteForEdit(args: {
+  chatId: string;
+  owner: Owner;
+  id: string;
+  replacementId: string;
+}) {
+  const deleted = await deleteFromMessage(args);
+  if (!deleted) throw chatNotFound();
+  if (deleted.outcome === "refused") throw notAnEditableMessage();
   if (deleted.outcome === "removed" && showsLiveChat(deleted.chat)) {
     await expireSharedChat(deleted.chat.shareId);
   }

@@ -4,6 +4,7 @@ import {
   getSharedChatByShareId,
   listChatsByOwner,
   listDiscoverableChats,
+  listMessagesByChat,
   type Owner,
   updateOwnedChat,
 } from "@/db/queries/chats";
@@ -264,6 +265,36 @@ const scenarios: Scenario[] = [
       });
       expired.length = 0; // only the removal's expiry counts
       return writes.deleteReplyToReplace({ chatId: chat.id, owner, id: inserted[1]?.id ?? "" });
+    },
+  },
+  {
+    write: "deleteForEdit",
+    name: "a snapshot link's question edited (its page keeps it)",
+    setup: asSnapshot,
+    run: async (owner, chat) => {
+      const [question] = await listMessagesByChat({ chatId: chat.id });
+      await unseenBy(chat.shareId, () =>
+        writes.deleteForEdit({
+          chatId: chat.id,
+          owner,
+          id: question?.id ?? "",
+          replacementId: crypto.randomUUID(),
+        }),
+      );
+    },
+    unseen: true,
+  },
+  {
+    write: "deleteForEdit",
+    name: "its question edited (it and the reply after it removed)",
+    run: async (owner, chat) => {
+      const [question] = await listMessagesByChat({ chatId: chat.id });
+      return writes.deleteForEdit({
+        chatId: chat.id,
+        owner,
+        id: question?.id ?? "",
+        replacementId: crypto.randomUUID(),
+      });
     },
   },
   {
