@@ -51,3 +51,35 @@ test("a long chat opens with its latest messages and shows earlier ones as the r
   await expect(page.getByRole("button", { name: /earlier message/ })).toHaveCount(0);
   await expect(chat.userMessages().first()).toHaveText("Question 1");
 });
+
+test("an edit of the first message shown keeps the earlier ones within reach", async ({ page }) => {
+  const chat = new ChatbotPage(page);
+  await chat.goto();
+  const created = await chat.createChat(longChat());
+  await chat.goto(`/chatbot/c/${created.id}`);
+  const articles = page.getByRole("region", { name: "Conversation" }).getByRole("article");
+  await expect(articles).toHaveCount(40);
+
+  const first = chat.userMessages().first();
+  await expect(first).toHaveText("Question 131");
+  await first.hover();
+  await first.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("textbox", { name: "Edited message" }).fill("Question 131, edited");
+  await page.keyboard.press("Enter");
+  await chat.waitForReply();
+  await expect(chat.userMessages().last()).toHaveText("Question 131, edited");
+
+  // The 260 before it are still in the chat, and still arrive as the reader scrolls up.
+  const scroller = page.locator('section[aria-label="Conversation"]').locator("xpath=..");
+  await expect
+    .poll(async () => {
+      await scroller.evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      return articles.count();
+    })
+    .toBe(262);
+  await expect(chat.userMessages().first()).toHaveText("Question 1");
+  await expect(page.getByRole("button", { name: /earlier message/ })).toHaveCount(0);
+  await expect.poll(async () => (await chat.stored(created.id)).messages.length).toBe(262);
+});

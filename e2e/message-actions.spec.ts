@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
 
-// The conversation view: message actions (Copy, Regenerate), Jump to latest, and the
+// The conversation view: message actions (Copy, Edit, Regenerate), Jump to latest, and the
 // keyboard (Ctrl+Shift+O for a new chat; Escape to stop a reply is e2e/stop.spec.ts's).
 // Against the production build and the offline responder; each test is a fresh guest.
 
@@ -113,6 +113,94 @@ test("Regenerate replaces the last reply, which stays replaced after a reload", 
   await expect(chat.replies()).toHaveCount(2);
   await expect(page.getByText(old)).toHaveCount(0);
   expect((await chat.replies().last().textContent())?.trim()).toBe(fresh);
+});
+
+test("Edit replaces a question and everything after it; Escape and Cancel change nothing", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  const created = await openChat(chat, [
+    { message_type: "user", content: "How do I learn to knit?" },
+    { message_type: "assistant", content: "Cast on twenty stitches." },
+    { message_type: "user", content: "And then?" },
+    { message_type: "assistant", content: "Knit every row." },
+  ]);
+  const editOf = (message: Locator) => message.getByRole("button", { name: "Edit" });
+  const editor = page.getByRole("textbox", { name: "Edited message" });
+  const [first, second] = [chat.userMessages().first(), chat.userMessages().last()];
+  // Only under the user's messages.
+  await expect(chat.replies().getByRole("button", { name: "Edit" })).toHaveCount(0);
+
+  // Opened with the message's text; Escape closes it and does not stop anything.
+  await first.hover();
+  await editOf(first).click();
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue("How do I learn to knit?");
+  await expect(
+    first.getByText("Sending replaces this message and everything after it."),
+  ).toBeVisible();
+  await page.screenshot({ path: "test-results/edit-message.png" });
+  await page.keyboard.press("Escape");
+  await expect(editor).toHaveCount(0);
+  await second.hover();
+  await editOf(second).click();
+  await editor.fill("Something else");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(second).toContainText("And then?");
+  expect((await chat.stored(created.id)).messages).toHaveLength(4);
+
+  // Edited meanwhile in another tab: refused, and the editor keeps what was typed.
+  await second.hover();
+  await editOf(second).click();
+  await editor.fill("And after that?");
+  const status = await page.evaluate(
+    async ({ chatId, editOf }) => {
+      const response = await fetch("/api/chatbot", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          chat_id: chatId,
+          assistant_id: crypto.randomUUID(),
+          message: { id: crypto.randomUUID(), content: "From another tab" },
+          edit_of: editOf,
+        }),
+      });
+      await response.text();
+      return response.status;
+    },
+    { chatId: created.id, editOf: created.messages[2]?.id },
+  );
+  expect(status).toBe(200);
+  await editor.press("Enter");
+  await expect(chat.refusal(/can be edited/)).toBeVisible();
+  await expect(editor).toHaveValue("And after that?");
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  // Sent: the question and everything after it give way to the new turn.
+  await first.hover();
+  await editOf(first).click();
+  await editor.fill("How do I learn to crochet?");
+  await page.keyboard.press("Enter");
+  await expect(chat.userMessages()).toHaveCount(1);
+  await expect(chat.userMessages().first()).toContainText("How do I learn to crochet?");
+  await expect(page.getByText("Knit every row.")).toHaveCount(0);
+  await chat.waitForReply();
+  await expect(chat.replies()).toHaveCount(1);
+
+  await expect
+    .poll(async () => (await chat.stored(created.id)).messages.map((m) => m.message_type))
+    .toEqual(["user", "assistant"]);
+  const stored = await chat.stored(created.id);
+  expect(stored.messages[0]?.content).toBe("How do I learn to crochet?");
+  expect(stored.messages[1]?.is_error).toBe(false);
+  // The chat keeps its name: the title is the chat's, not a copy of its first message.
+  expect(stored.title).toBe(created.title);
+
+  await page.reload();
+  await expect(chat.userMessages()).toHaveCount(1);
+  await expect(chat.userMessages().first()).toContainText("How do I learn to crochet?");
+  await expect(chat.replies()).toHaveCount(1);
 });
 
 test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the composer", async ({

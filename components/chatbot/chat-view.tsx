@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useRef } from "react";
 import type { ChatDetailOut } from "@/lib/validation/chat";
 import { ChatFootnote } from "./chat-footnote";
 import { Composer, type ComposerHandle } from "./composer";
@@ -26,9 +26,8 @@ export function ChatView({
   focusMessageId?: string;
 }) {
   const turn = useChatTurn(initialChat);
-  // Until they are fetched: once the list starts elsewhere, it holds them.
-  const [firstSent] = useState(() => turn.messages[0]?.id);
-  const unloaded = turn.messages[0]?.id === firstSent ? earlier : 0;
+  // Until they are fetched (an edit of the first message shown leaves them in place).
+  const unloaded = turn.earlierLoaded ? 0 : earlier;
   const composer = useRef<ComposerHandle>(null);
   return (
     <div className="flex h-full flex-col">
@@ -40,6 +39,7 @@ export function ChatView({
         onRetry={(failed) => void turn.retry(failed)}
         onRegenerate={() => void turn.regenerate()}
         onRetryNow={turn.retryNow}
+        onEdit={turn.edit}
         unloaded={unloaded}
         loadEarlier={turn.loadEarlier}
         focusComposer={() => composer.current?.focus()}

@@ -19,6 +19,7 @@ export function Conversation({
   onRetry,
   onRegenerate,
   onRetryNow,
+  onEdit,
   unloaded = 0,
   loadEarlier,
   focusComposer,
@@ -32,6 +33,8 @@ export function Conversation({
   onRetry: (failed: UiMessage) => void;
   onRegenerate: () => void;
   onRetryNow: () => void;
+  /** Sends a user message's new text in place of it and what follows; false: not taken. */
+  onEdit?: (message: UiMessage, text: string) => Promise<boolean>;
   /** Earlier messages the page did not carry, which `loadEarlier` fetches. */
   unloaded?: number;
   loadEarlier?: () => Promise<void>;
@@ -58,6 +61,17 @@ export function Conversation({
   const retry = useStableCallback(onRetry);
   const regenerate = useStableCallback(onRegenerate);
   const retryNow = useStableCallback(onRetryNow);
+  // The message being edited and its text: kept here, so that an edit the server did not
+  // take (a limit, a conflict) opens again with its text when the message comes back.
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const editText = useStableCallback((id: string, text: string | null) =>
+    setEditing(text === null ? null : { id, text }),
+  );
+  const edit = useStableCallback(async (message: UiMessage, text: string) => {
+    if (await onEdit?.(message, text)) {
+      setEditing((current) => (current?.id === message.id ? null : current));
+    }
+  });
   useEffect(preloadMarkdown, []);
 
   // A search result's message: in view and marked until the reader moves on (a few
@@ -149,22 +163,28 @@ export function Conversation({
           {messages.length === 0 ? (
             <EmptyChat busy={busy} onPick={onSend} />
           ) : (
-            shown
-              .slice(earlier.firstShown)
-              .map((m) => (
-                <MessageItem
-                  key={m.id}
-                  message={m}
-                  highlighted={m.id === highlighted}
-                  body={bodies?.[m.id]}
-                  last={m === last}
-                  replaceable={m === last && !busy}
-                  pending={m.id === pending?.messageId ? pending : undefined}
-                  onRetry={retry}
-                  onRegenerate={regenerate}
-                  onRetryNow={retryNow}
-                />
-              ))
+            shown.slice(earlier.firstShown).map((m) => (
+              <MessageItem
+                key={m.id}
+                message={m}
+                highlighted={m.id === highlighted}
+                body={bodies?.[m.id]}
+                last={m === last}
+                replaceable={m === last && !busy}
+                pending={m.id === pending?.messageId ? pending : undefined}
+                onRetry={retry}
+                onRegenerate={regenerate}
+                onRetryNow={retryNow}
+                {...(onEdit && m.role === "user"
+                  ? {
+                      editable: !busy && !pending,
+                      editText: editing?.id === m.id ? editing.text : undefined,
+                      onEditText: editText,
+                      onEdit: edit,
+                    }
+                  : {})}
+              />
+            ))
           )}
         </section>
         <div ref={end} aria-hidden className="h-px" />

@@ -1,8 +1,9 @@
-import { Check, Copy, RefreshCw } from "lucide-react";
+import { Check, Copy, Pencil, RefreshCw } from "lucide-react";
 import { toast } from "sonner";
 import { useCopy } from "@/components/markdown/use-copy";
 
-// The small toolbar under a message: Copy, and Regenerate under the last reply. Its row
+// The small toolbar under a message: Copy, Edit under the user's, and Regenerate under the
+// last reply. Its row
 // keeps its height whether or not its buttons show, so nothing below moves when they
 // appear; shown on hover or focus of the message (`group/message`), except where it is
 // always shown: the last reply, and every message on a device that cannot hover.
@@ -16,6 +17,7 @@ const onHover =
 export function MessageActions({
   text,
   onRegenerate,
+  onEdit,
   alwaysShown,
   align,
 }: {
@@ -23,6 +25,8 @@ export function MessageActions({
   text: string;
   /** Given only where Regenerate is offered. */
   onRegenerate?: () => void;
+  /** Given only where Edit is offered. */
+  onEdit?: () => void;
   alwaysShown: boolean;
   align: "start" | "end";
 }) {
@@ -51,6 +55,17 @@ export function MessageActions({
       >
         {copied ? <Check aria-hidden size={16} /> : <Copy aria-hidden size={16} />}
       </button>
+      {onEdit ? (
+        <button
+          type="button"
+          aria-label="Edit"
+          title="Edit"
+          onClick={onEdit}
+          className={iconButton}
+        >
+          <Pencil aria-hidden size={16} />
+        </button>
+      ) : null}
       {onRegenerate ? (
         <button
           type="button"

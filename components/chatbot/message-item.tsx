@@ -2,6 +2,7 @@ import { AlertCircle, RotateCcw } from "lucide-react";
 import { lazy, memo, type ReactNode, Suspense } from "react";
 import type { Wait } from "@/lib/client/retry";
 import { MessageActions } from "./message-actions";
+import { MessageEditor } from "./message-editor";
 import { PendingStatus } from "./pending-status";
 
 // The markdown renderer (with KaTeX, some 150 KB compressed) is not in the page's own
@@ -49,6 +50,10 @@ export const MessageItem = memo(function MessageItem({
   onRetry,
   onRegenerate,
   onRetryNow,
+  editable = false,
+  editText,
+  onEditText,
+  onEdit,
 }: {
   message: UiMessage;
   /** Marked for a moment: the message a search result opened the chat at. */
@@ -64,21 +69,47 @@ export const MessageItem = memo(function MessageItem({
   onRetry: (failed: UiMessage) => void;
   onRegenerate: () => void;
   onRetryNow: () => void;
+  /** A message of the user's while no turn runs: Edit is offered. */
+  editable?: boolean;
+  /** The text being edited, while this message is (in place of its bubble). */
+  editText?: string;
+  /** Opens (the message's text), changes, or closes (null) this message's editor. */
+  onEditText?: (id: string, text: string | null) => void;
+  /** Sends the edited text as the new turn. */
+  onEdit?: (message: UiMessage, text: string) => void;
 }) {
   if (message.role === "user") {
+    const editing = editText !== undefined && onEditText && onEdit;
     return (
       <article
         aria-label="You"
         data-message-id={message.id}
         className={`group/message flex flex-col items-end gap-1 ${highlighted ? mark : ""}`}
       >
-        <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-zinc-800">
-          {message.content}
-        </div>
+        {editing ? (
+          <MessageEditor
+            text={editText}
+            canSend={editable}
+            onChange={(text) => onEditText(message.id, text)}
+            onCancel={() => onEditText(message.id, null)}
+            onSend={(text) => onEdit(message, text)}
+          />
+        ) : (
+          <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-zinc-800">
+            {message.content}
+          </div>
+        )}
         {pending ? (
           <PendingStatus label="Not sent yet" wait={pending} onRetryNow={onRetryNow} />
-        ) : (
-          <MessageActions text={message.content} alwaysShown={false} align="end" />
+        ) : editing ? null : (
+          <MessageActions
+            text={message.content}
+            onEdit={
+              editable && onEditText ? () => onEditText(message.id, message.content) : undefined
+            }
+            alwaysShown={false}
+            align="end"
+          />
         )}
       </article>
     );

@@ -31,6 +31,13 @@ export type ChatTurn = {
   retry: (failed: UiMessage) => Promise<void>;
   /** A new reply in place of the last one (stored like Retry: `retry_of` names it). */
   regenerate: () => Promise<void>;
+  /**
+   * A user message's new text as a new turn in place of it and everything after it
+   * (`edit_of` names it). Resolves false when the server did not take it: all is as before.
+   */
+  edit: (edited: UiMessage, text: string) => Promise<boolean>;
+  /** Whether the messages before the first one shown have been fetched. */
+  earlierLoaded: boolean;
   /** Ends the streaming reply (what arrived of it stays), or the wait to send. */
   stop: () => void;
   /** Sends the pending request at once instead of after its wait. */
@@ -288,13 +295,48 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
     if (reply?.role === "assistant" && !reply.streaming) await retry(reply);
   }, [messages, retry]);
 
+  const edit = useCallback(
+    async (edited: UiMessage, text: string): Promise<boolean> => {
+      const at = messages.findIndex((m) => m.id === edited.id);
+      if (!chatId || busy || at < 0) return false;
+      setBusy(true);
+      setRefusal(null);
+      const before = messages;
+      const user: UiMessage = { id: newId(), role: "user", content: text, isError: false };
+      const reply = pendingReply();
+      setMessages([...messages.slice(0, at), user, reply]);
+      const turn = begin(user.id);
+      let outcome: Outcome;
+      try {
+        outcome = await runTurn(
+          {
+            chat_id: chatId,
+            assistant_id: reply.id,
+            message: { id: user.id, content: text },
+            edit_of: edited.id,
+          },
+          false,
+          turn,
+        );
+      } finally {
+        end();
+      }
+      // Not taken (refused, or stopped before the server had it): nothing was replaced.
+      if (outcome !== "sent") setMessages(before);
+      return outcome === "sent";
+    },
+    [busy, chatId, messages, begin, end, runTurn],
+  );
+
   const stop = useCallback(() => abort.current?.abort(), []);
   const retryNow = useCallback(() => retrier.current?.now(), []);
 
+  const [earlierLoaded, setEarlierLoaded] = useState(false);
   const loadEarlier = useCallback(async () => {
     if (!chatId) return;
     const stored = await chatsApi.get(chatId);
     setMessages((shown) => [...earlierThan(shown[0]?.id, stored.messages), ...shown]);
+    setEarlierLoaded(true);
   }, [chatId]);
 
   return {
@@ -306,6 +348,8 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
     send,
     retry,
     regenerate,
+    edit,
+    earlierLoaded,
     stop,
     retryNow,
     loadEarlier,
