@@ -61,6 +61,7 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSend | null>(null);
+  const [earlierLoaded, setEarlierLoaded] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const retrier = useRef<Retrier | null>(null);
   // A message stopped before the server took it, kept with its id (see send).
@@ -331,7 +332,6 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
   const stop = useCallback(() => abort.current?.abort(), []);
   const retryNow = useCallback(() => retrier.current?.now(), []);
 
-  const [earlierLoaded, setEarlierLoaded] = useState(false);
   const loadEarlier = useCallback(async () => {
     if (!chatId) return;
     const stored = await chatsApi.get(chatId);
