@@ -128,6 +128,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
   expect(Object.keys(schemas.ChatbotRequest?.properties ?? {}).sort()).toEqual([
     "assistant_id",
     "chat_id",
+    "edit_of",
     "message",
     "retry_of",
   ]);
