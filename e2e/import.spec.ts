@@ -4,6 +4,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { generatedConversation } from "../tests/helpers/chatgpt-export";
 import { ChatbotPage } from "./pages/chatbot";
 import { checkAtWidths } from "./support/check-page";
+import { startServer } from "./support/servers";
 
 // Settings → Import chats, as a guest: ChatGPT's conversations.json lands in the sidebar,
 // the same file again adds nothing, a broken file says what is wrong, and a file of
@@ -57,13 +58,19 @@ test("a file of several megabytes goes through, with its upload progress", async
   const conversations = Array.from({ length: 1200 }, (_, i) => generatedConversation(i, 5, 2000));
   const big = Buffer.from(JSON.stringify(conversations));
   expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
-  await page.goto("/chatbot/settings");
-  const section = await importFile(page, "conversations.json", big);
-  await expect(section.getByRole("progressbar", { name: "Upload progress" })).toBeVisible();
-  await expect(section.getByRole("status")).toContainText(
-    "Imported 1200 chats with 12000 messages.",
-    {
-      timeout: 120_000,
-    },
-  );
+  // A server and embedded database of its own: the import is one transaction, and the
+  // embedded database has one connection, so the other tests' writes would wait on it for
+  // as long as it takes (seen: another test's reply stored more than 10 s late).
+  const server = await startServer({ DATABASE_URL: "" });
+  try {
+    await page.goto(`${server.url}/chatbot/settings`);
+    const section = await importFile(page, "conversations.json", big);
+    await expect(section.getByRole("progressbar", { name: "Upload progress" })).toBeVisible();
+    await expect(section.getByRole("status")).toContainText(
+      "Imported 1200 chats with 12000 messages.",
+      { timeout: 120_000 },
+    );
+  } finally {
+    await server.stop();
+  }
 });
