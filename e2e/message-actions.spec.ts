@@ -2,7 +2,8 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
 
 // The conversation view: message actions (Copy, Edit, Regenerate), Jump to latest, and the
-// keyboard (Ctrl+Shift+O for a new chat; Escape to stop a reply is e2e/stop.spec.ts's).
+// keyboard (Ctrl+Shift+O for a new chat, Ctrl+/ for the list of shortcuts, Shift+Escape for
+// the message box; Escape to stop a reply is e2e/stop.spec.ts's).
 // Against the production build and the offline responder; each test is a fresh guest.
 
 const unique = (words: string) => `${words} ${crypto.randomUUID().slice(0, 8)}`;
@@ -241,6 +242,44 @@ test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the compose
   await expect(page).toHaveURL(`/chatbot/c/${kept.id}`);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+});
+
+test("Ctrl+/ lists the keyboard shortcuts, and Shift+Escape puts the focus in the message box", async ({
+  page,
+}) => {
+  const chat = new ChatbotPage(page);
+  await openChat(chat, [
+    { message_type: "user", content: "hi" },
+    { message_type: "assistant", content: "Hello! What would you like to learn?" },
+  ]);
+  const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+
+  await copyOf(chat.replies().last()).focus();
+  await page.keyboard.press("ControlOrMeta+/");
+  await expect(shortcuts).toBeVisible();
+  for (const [action, keys] of [
+    ["New chat", "Ctrl+Shift+O"],
+    ["Search chats", "Ctrl+K"],
+    ["Focus the message box", "Shift+Esc"],
+    ["Stop the reply", "Esc"],
+    ["Keyboard shortcuts", "Ctrl+/"],
+  ]) {
+    await expect(shortcuts.getByRole("term").filter({ hasText: action })).toBeVisible();
+    await expect(shortcuts.getByRole("definition").filter({ hasText: keys }).first()).toBeVisible();
+  }
+  await page.screenshot({ path: "test-results/keyboard-shortcuts.png" });
+  // Escape closes it (and stops nothing); so does its button, opened from the sidebar.
+  await page.keyboard.press("Escape");
+  await expect(shortcuts).toBeHidden();
+  await chat.sidebar().getByRole("button", { name: "Keyboard shortcuts" }).click();
+  await expect(shortcuts).toBeVisible();
+  await shortcuts.getByRole("button", { name: "Close" }).click();
+  await expect(shortcuts).toBeHidden();
+
+  await copyOf(chat.replies().last()).focus();
+  await page.keyboard.press("Shift+Escape");
+  await expect(chat.composer()).toBeFocused();
+  await expect(chat.composer()).toHaveAttribute("aria-keyshortcuts", "Shift+Escape");
 });
 
 test("Jump to latest shows once the reader scrolls up, and brings the view back to the end", async ({

@@ -4,7 +4,12 @@ import { ArrowUp, Square } from "lucide-react";
 import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import { useChats } from "./chats-provider";
 import { useNewChatHandoff } from "./new-chat-handoff";
-import { STOP_KEYS, useStopShortcut } from "./shortcuts";
+import {
+  FOCUS_COMPOSER_KEYS,
+  STOP_KEYS,
+  useFocusComposerShortcut,
+  useStopShortcut,
+} from "./shortcuts";
 
 const MAX_HEIGHT = 200;
 
@@ -44,6 +49,7 @@ export function Composer({
     area.current?.focus();
   }
   useStopShortcut(busy && !drawerOpen, stop);
+  useFocusComposerShortcut(() => area.current?.focus());
 
   // New chat pressed: focus at once, so typing starts now. The chat being left keeps no
   // draft; what is typed before the new page arrives is handed to the new chat's
@@ -103,6 +109,7 @@ export function Composer({
       <textarea
         ref={area}
         aria-label="Message"
+        aria-keyshortcuts={FOCUS_COMPOSER_KEYS}
         placeholder="Message SkillMate…"
         rows={1}
         value={text}

@@ -2,66 +2,63 @@ import { useEffect, useSyncExternalStore } from "react";
 import { useStableCallback } from "./use-stable-callback";
 
 // The workspace's keyboard shortcuts, as ChatGPT has them: Ctrl+Shift+O (Cmd+Shift+O on
-// macOS) starts a new chat, Ctrl+K (Cmd+K) searches the chats, Escape stops a streaming
-// reply. Both are window listeners, so
-// they work wherever the focus is; both step aside for whatever is open on top (a dialog,
-// the chat drawer) or already took the key (the rename field's Escape).
+// macOS) starts a new chat, Ctrl+K (Cmd+K) searches the chats, Shift+Escape puts the focus
+// in the message box, Ctrl+/ (Cmd+/) lists them all, and Escape stops a streaming reply.
+// They are window listeners, so they work wherever the focus is; they step aside for
+// whatever is open on top (a dialog, the chat drawer) or already took the key (the rename
+// field's Escape, the message editor's).
 
-/** aria-keyshortcuts of New chat: either modifier is accepted on every platform. */
+/** aria-keyshortcuts values: either modifier is accepted on every platform. */
 export const NEW_CHAT_KEYS = "Control+Shift+O Meta+Shift+O";
 export const STOP_KEYS = "Escape";
 export const SEARCH_KEYS = "Control+K Meta+K";
+export const FOCUS_COMPOSER_KEYS = "Shift+Escape";
+export const SHORTCUTS_KEYS = "Control+/ Meta+/";
 
 /** Whether something modal is open, whose Escape (and focus) must not be taken over. */
 function overlayOpen(): boolean {
   return document.querySelector('dialog[open], [aria-modal="true"]') !== null;
 }
 
-function isNewChatKey(event: KeyboardEvent): boolean {
-  return (
+/** Ctrl or Cmd, Shift or not, and `key`; never Alt. */
+const withCommand =
+  (key: string, shift: boolean) =>
+  (event: KeyboardEvent): boolean =>
     (event.ctrlKey || event.metaKey) &&
-    event.shiftKey &&
+    event.shiftKey === shift &&
     !event.altKey &&
-    event.key.toLowerCase() === "o"
-  );
-}
+    event.key.toLowerCase() === key;
 
-/** Calls `onKey` for Ctrl/Cmd+Shift+O, wherever the focus is in the page. */
-export function useNewChatShortcut(onKey: () => void) {
+const isNewChatKey = withCommand("o", true);
+const isSearchKey = withCommand("k", false);
+const isShortcutsKey = withCommand("/", false);
+const isFocusComposerKey = (event: KeyboardEvent) =>
+  event.key === "Escape" && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+
+/** Calls `onKey` for the keys `matches`, wherever the focus is in the page. */
+function useWindowShortcut(matches: (event: KeyboardEvent) => boolean, onKey: () => void) {
   const handler = useStableCallback(onKey);
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
-      if (!isNewChatKey(event) || event.defaultPrevented || event.repeat || overlayOpen()) return;
-      event.preventDefault(); // Chrome's bookmark manager, Firefox's library
+      if (!matches(event) || event.defaultPrevented || event.repeat || overlayOpen()) return;
+      // The browser's own use of the keys: Chrome's bookmark manager, its search box.
+      event.preventDefault();
       handler();
     };
     window.addEventListener("keydown", listener);
     return () => window.removeEventListener("keydown", listener);
-  }, [handler]);
+  }, [matches, handler]);
 }
 
-function isSearchKey(event: KeyboardEvent): boolean {
-  return (
-    (event.ctrlKey || event.metaKey) &&
-    !event.shiftKey &&
-    !event.altKey &&
-    event.key.toLowerCase() === "k"
-  );
-}
-
-/** Calls `onKey` for Ctrl/Cmd+K, wherever the focus is in the page. */
-export function useSearchShortcut(onKey: () => void) {
-  const handler = useStableCallback(onKey);
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      if (!isSearchKey(event) || event.defaultPrevented || event.repeat || overlayOpen()) return;
-      event.preventDefault(); // the browser's own search box
-      handler();
-    };
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
-  }, [handler]);
-}
+/** Ctrl/Cmd+Shift+O. */
+export const useNewChatShortcut = (onKey: () => void) => useWindowShortcut(isNewChatKey, onKey);
+/** Ctrl/Cmd+K. */
+export const useSearchShortcut = (onKey: () => void) => useWindowShortcut(isSearchKey, onKey);
+/** Ctrl/Cmd+/. */
+export const useShortcutsShortcut = (onKey: () => void) => useWindowShortcut(isShortcutsKey, onKey);
+/** Shift+Escape. */
+export const useFocusComposerShortcut = (onKey: () => void) =>
+  useWindowShortcut(isFocusComposerKey, onKey);
 
 /** While `active`, calls `onKey` for an Escape that nothing else took. */
 export function useStopShortcut(active: boolean, onKey: () => void) {
@@ -69,8 +66,9 @@ export function useStopShortcut(active: boolean, onKey: () => void) {
   useEffect(() => {
     if (!active) return;
     const listener = (event: KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
-      if (overlayOpen()) return;
+      // Shift+Escape is another shortcut's (the message box).
+      if (event.key !== "Escape" || event.shiftKey || event.defaultPrevented) return;
+      if (event.isComposing || overlayOpen()) return;
       event.preventDefault();
       handler();
     };
@@ -97,4 +95,18 @@ export function useNewChatKeyLabel(): string {
 /** "⌘K" on Apple devices, else "Ctrl+K". */
 export function useSearchKeyLabel(): string {
   return useApple() ? "⌘K" : "Ctrl+K";
+}
+
+/** Every shortcut as the Keyboard shortcuts dialog lists it, for this device. */
+export function useShortcutList(): { action: string; keys: string }[] {
+  const apple = useApple();
+  return [
+    { action: "New chat", keys: useNewChatKeyLabel() },
+    { action: "Search chats", keys: useSearchKeyLabel() },
+    { action: "Focus the message box", keys: apple ? "⇧Esc" : "Shift+Esc" },
+    { action: "Send the message", keys: "Enter" },
+    { action: "New line in the message", keys: apple ? "⇧Enter" : "Shift+Enter" },
+    { action: "Stop the reply", keys: "Esc" },
+    { action: "Keyboard shortcuts", keys: apple ? "⌘/" : "Ctrl+/" },
+  ];
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, Download, Link2, Loader2, Search, SquarePen, X } from "lucide-react";
+import { Archive, Download, Keyboard, Link2, Loader2, Search, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -13,11 +13,14 @@ import { SearchDialog } from "./search-dialog";
 import {
   NEW_CHAT_KEYS,
   SEARCH_KEYS,
+  SHORTCUTS_KEYS,
   useNewChatKeyLabel,
   useNewChatShortcut,
   useSearchKeyLabel,
   useSearchShortcut,
+  useShortcutsShortcut,
 } from "./shortcuts";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 
 /** The chat list: a column on wide screens, a drawer on phones. */
 export function Sidebar({ serverNow }: { serverNow: number }) {
@@ -38,6 +41,8 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
   const [searching, setSearching] = useState(false);
   const searchKeys = useSearchKeyLabel();
   useSearchShortcut(() => setSearching(true));
+  const [listingShortcuts, setListingShortcuts] = useState(false);
+  useShortcutsShortcut(() => setListingShortcuts(true));
 
   useEffect(() => setLocal({ now: Date.now() }), []);
 
@@ -193,6 +198,16 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
             <Download aria-hidden size={16} />
             Export all chats
           </a>
+          <button
+            type="button"
+            onClick={() => setListingShortcuts(true)}
+            aria-keyshortcuts={SHORTCUTS_KEYS}
+            className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-zinc-200/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-800"
+          >
+            <Keyboard aria-hidden size={16} />
+            Keyboard shortcuts
+          </button>
+          <ShortcutsDialog open={listingShortcuts} onClose={() => setListingShortcuts(false)} />
         </div>
       </nav>
     </>
