@@ -10,6 +10,7 @@ import {
   useFocusComposerShortcut,
   useStopShortcut,
 } from "./shortcuts";
+import { useAutoHeight } from "./use-auto-height";
 
 const MAX_HEIGHT = 200;
 
@@ -72,14 +73,7 @@ export function Composer({
     area.current?.focus();
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, which the effect reads from the element
-  useLayoutEffect(() => {
-    const el = area.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT)}px`;
-    el.style.overflowY = el.scrollHeight > MAX_HEIGHT ? "auto" : "hidden";
-  }, [text]);
+  useAutoHeight(area, text, MAX_HEIGHT);
 
   function change(value: string) {
     setText(value);

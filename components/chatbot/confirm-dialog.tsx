@@ -1,9 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { secondaryButton } from "@/components/ui/button-classes";
-
-// The native <dialog> gives focus trapping, Escape and the inert background for free.
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 export function ConfirmDialog({
   open,
@@ -26,16 +25,9 @@ export function ConfirmDialog({
   /** While the confirmed action runs: the confirm button waits. */
   busy?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

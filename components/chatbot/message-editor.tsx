@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button-classes";
+import { useAutoHeight } from "./use-auto-height";
 
 const MAX_HEIGHT = 320;
 
@@ -33,14 +34,7 @@ export function MessageEditor({
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, which the effect reads from the element
-  useLayoutEffect(() => {
-    const el = area.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT)}px`;
-    el.style.overflowY = el.scrollHeight > MAX_HEIGHT ? "auto" : "hidden";
-  }, [text]);
+  useAutoHeight(area, text, MAX_HEIGHT);
 
   const ready = canSend && text.trim().length > 0;
   const send = () => {

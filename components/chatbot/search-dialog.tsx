@@ -3,6 +3,7 @@
 import { Loader2, MessageSquare, Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { ApiError, chatsApi } from "@/lib/client/chats-api";
 import type { SearchResultOut } from "@/lib/validation/chat";
 
@@ -55,24 +56,14 @@ export function SearchDialog({
   /** After a result was chosen (the drawer closes on phones). */
   onOpened: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const dialog = useModalDialog(open, () => input.current?.select());
   const list = useRef<HTMLUListElement>(null);
   const titleId = useId();
   const router = useRouter();
   const [query, setQuery] = useState("");
   const [state, setState] = useState<State>({ kind: "idle" });
   const [loadingMore, setLoadingMore] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      input.current?.select();
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
 
   useEffect(() => {
     const q = query.trim();
