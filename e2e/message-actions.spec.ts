@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
+import { checkAtWidths } from "./support/check-page";
 
 // The conversation view: message actions (Copy, Edit, Regenerate), Jump to latest, and the
 // keyboard (Ctrl+Shift+O for a new chat, Ctrl+/ for the list of shortcuts, Shift+Escape for
@@ -118,7 +119,7 @@ test("Regenerate replaces the last reply, which stays replaced after a reload", 
 
 test("Edit replaces a question and everything after it; Escape and Cancel change nothing", async ({
   page,
-}) => {
+}, testInfo) => {
   const chat = new ChatbotPage(page);
   const created = await openChat(chat, [
     { message_type: "user", content: "How do I learn to knit?" },
@@ -140,7 +141,8 @@ test("Edit replaces a question and everything after it; Escape and Cancel change
   await expect(
     first.getByText("Sending replaces this message and everything after it."),
   ).toBeVisible();
-  await page.screenshot({ path: "test-results/edit-message.png" });
+  await checkAtWidths(page, testInfo, "edit-message");
+  await expect(editor).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(editor).toHaveCount(0);
   await second.hover();
@@ -246,7 +248,7 @@ test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the compose
 
 test("Ctrl+/ lists the keyboard shortcuts, and Shift+Escape puts the focus in the message box", async ({
   page,
-}) => {
+}, testInfo) => {
   const chat = new ChatbotPage(page);
   await openChat(chat, [
     { message_type: "user", content: "hi" },
@@ -267,7 +269,7 @@ test("Ctrl+/ lists the keyboard shortcuts, and Shift+Escape puts the focus in th
     await expect(shortcuts.getByRole("term").filter({ hasText: action })).toBeVisible();
     await expect(shortcuts.getByRole("definition").filter({ hasText: keys }).first()).toBeVisible();
   }
-  await page.screenshot({ path: "test-results/keyboard-shortcuts.png" });
+  await checkAtWidths(page, testInfo, "keyboard-shortcuts");
   // Escape closes it (and stops nothing); so does its button, opened from the sidebar.
   await page.keyboard.press("Escape");
   await expect(shortcuts).toBeHidden();
