@@ -616,19 +616,26 @@ export async function appendMessages({
   messages: NewMessage[];
 }): Promise<{ chat: Chat; inserted: Message[] } | null> {
   if (!UUID.test(chatId)) return null;
-  const { statement, ids } = appendStatement(chatId, owner, batch);
-  const run = async (db: Db | Tx) => {
-    const [row] = executedRows<AppendRow>(await db.execute(statement));
-    if (!row?.found || !row.chat) return null;
-    if (row.taken) throw new MessageIdTakenError(row.taken);
-    if (row.unseen > 0) await refuseIdsOfOtherChats(db, chatId, ids);
-    return {
-      chat: fromRawRow(chats, row.chat),
-      inserted: (row.inserted ?? []).map((m) => fromRawRow(messages, m)),
-    };
-  };
+  const run = (db: Db | Tx) => runAppend(db, chatId, owner, batch);
   const db = await getDb();
   return batch.some((m) => m.id) ? db.transaction(run) : run(db);
+}
+
+async function runAppend(
+  db: Db | Tx,
+  chatId: string,
+  owner: Owner,
+  batch: NewMessage[],
+): Promise<{ chat: Chat; inserted: Message[] } | null> {
+  const { statement, ids } = appendStatement(chatId, owner, batch);
+  const [row] = executedRows<AppendRow>(await db.execute(statement));
+  if (!row?.found || !row.chat) return null;
+  if (row.taken) throw new MessageIdTakenError(row.taken);
+  if (row.unseen > 0) await refuseIdsOfOtherChats(db, chatId, ids);
+  return {
+    chat: fromRawRow(chats, row.chat),
+    inserted: (row.inserted ?? []).map((m) => fromRawRow(messages, m)),
+  };
 }
 
 /** Throws MessageIdTakenError if another chat holds one of these ids (read anew). */
@@ -922,31 +929,36 @@ export async function deleteLastReply({
 }
 
 /**
- * Removes the user message `id` and every message after it: an edit of that message
- * (Edit), whose new text `replacementId` is stored next, as a new turn. Under the chat's
- * row lock, like deleteLastReply. null: not the owner's chat. Otherwise:
- * - "removed", with how many messages went;
- * - "gone": `id` is in the chat no more and `replacementId` is: the same request sent
+ * Replaces the user message `id`, and every message after it, with `replacement` (Edit),
+ * in one transaction under the chat's row lock: the chat is either as before or edited,
+ * never left without them. null: not the owner's chat. Otherwise:
+ * - "replaced", with the chat and the stored replacement;
+ * - "gone": `id` is in the chat no more and the replacement is: the same request sent
  *   again after its first try went through (client retries keep their ids);
  * - "refused": `id` is a reply, or is in the chat no more (another tab edited it first),
  *   and nothing changed.
+ * MessageIdTakenError: the replacement's id is another chat's, and nothing changed.
  */
-export async function deleteFromMessage({
+export async function replaceFromMessage({
   chatId,
   owner,
   id,
-  replacementId,
+  replacement,
 }: {
   chatId: string;
   owner: Owner;
   id: string;
-  replacementId: string;
-}): Promise<{ chat: Chat; outcome: "removed" | "gone" | "refused"; removed: number } | null> {
+  replacement: NewMessage & { id: string };
+}): Promise<
+  | { outcome: "replaced" | "gone"; chat: Chat; inserted: Message[] }
+  | { outcome: "refused"; chat: Chat }
+  | null
+> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const chat = await lockOwnedChat(tx, chatId, owner);
     if (!chat) return null;
-    const ids = [id.toLowerCase(), replacementId.toLowerCase()];
+    const ids = [id.toLowerCase(), replacement.id.toLowerCase()];
     const named = await tx
       .select({
         id: messages.id,
@@ -959,7 +971,9 @@ export async function deleteFromMessage({
     const edited = named.find((m) => m.id === ids[0]);
     if (edited?.type !== "user") {
       const retried = !edited && named.some((m) => m.id === ids[1]);
-      return { chat, outcome: retried ? ("gone" as const) : ("refused" as const), removed: 0 };
+      return retried
+        ? { outcome: "gone" as const, chat, inserted: [] }
+        : { outcome: "refused" as const, chat };
     }
     const removed = await tx
       .delete(messages)
@@ -974,7 +988,10 @@ export async function deleteFromMessage({
       .update(chats)
       .set({ messageCount: sql`${chats.messageCount} - ${removed.length}` })
       .where(eq(chats.id, chatId));
-    return { chat, outcome: "removed" as const, removed: removed.length };
+    // The chat is locked and its row there: the append finds it.
+    const appended = await runAppend(tx, chatId, owner, [replacement]);
+    if (!appended) throw new Error("edited chat not found under its lock");
+    return { outcome: "replaced" as const, ...appended };
   });
 }
 

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { listMessagesByChat, type Owner } from "@/db/queries/chats";
 import { type ReplyOutcome, streamAssistantReply } from "@/lib/assistant/generate";
 import { assertAwaitingReply, assertOwnsChat } from "@/lib/chats/reads";
-import { deleteForEdit, deleteReplyToReplace, saveMessages } from "@/lib/chats/writes";
+import { deleteReplyToReplace, replaceForEdit, saveMessages } from "@/lib/chats/writes";
 import { enterTurn } from "@/lib/lifecycle/shutdown";
 import { reserveReply } from "@/lib/limits/replies";
 import { safeErrorSummary } from "@/lib/log-safe";
@@ -70,8 +70,8 @@ export async function startAssistantTurn({
 
 /**
  * Stores the user's message (or deletes the last reply a Retry or Regenerate replaces:
- * 409 if `retry_of` is not the chat's last reply; for an Edit, first deletes the message
- * edited and all after it), then streams.
+ * 409 if `retry_of` is not the chat's last reply; for an Edit, replaces the message edited
+ * and all after it with the new one), then streams.
  */
 async function storeAndStream({
   owner,
@@ -85,21 +85,20 @@ async function storeAndStream({
   if (request.retry_of) {
     await deleteReplyToReplace({ chatId: request.chat_id, owner, id: request.retry_of });
   }
-  if (request.edit_of && request.message) {
-    await deleteForEdit({
-      chatId: request.chat_id,
-      owner,
-      id: request.edit_of,
-      replacementId: request.message.id,
-    });
-  }
-  const { chat } = await saveMessages({
-    chatId: request.chat_id,
-    owner,
-    messages: request.message
-      ? [{ id: request.message.id, messageType: "user", content: request.message.content }]
-      : [],
-  });
+  const message = request.message && {
+    id: request.message.id,
+    messageType: "user" as const,
+    content: request.message.content,
+  };
+  const { chat } =
+    request.edit_of && message
+      ? await replaceForEdit({
+          chatId: request.chat_id,
+          owner,
+          id: request.edit_of,
+          replacement: message,
+        })
+      : await saveMessages({ chatId: request.chat_id, owner, messages: message ? [message] : [] });
   const history = (await listMessagesByChat({ chatId: chat.id }))
     .filter((m) => !m.isError && m.id !== request.assistant_id)
     .map((m) => ({ role: m.messageType, content: m.content }));

@@ -5,13 +5,13 @@ import {
   type ChatChanges,
   changeSharing,
   createChatWithMessages,
-  deleteFromMessage,
   deleteLastReply,
   deleteOwnedChat,
   deleteOwnedChats,
   getSharedChatByShareId,
   type NewMessage,
   type Owner,
+  replaceFromMessage,
   retakeShareSnapshot,
   setOwnedChatsArchived,
   unshareAllOwned,
@@ -296,23 +296,24 @@ const notAnEditableMessage = () =>
   );
 
 /**
- * Removes the user message an Edit replaces, and every message after it, before the turn
- * with its new text (`replacementId`) starts; a shared chat's public page loses them at
- * once. A reply, or a message no longer in the chat: 409, and nothing changes. Already
- * done by this same request's earlier try (the new text is stored): the turn goes on.
+ * An Edit: the user message `id` and every message after it give way to `replacement`,
+ * all at once; a shared chat's public page shows that at once. A reply, or a message no
+ * longer in the chat: 409, and nothing changes. Already done by this same request's
+ * earlier try (the replacement is stored): the turn goes on.
  */
-export async function deleteForEdit(args: {
+export async function replaceForEdit(args: {
   chatId: string;
   owner: Owner;
   id: string;
-  replacementId: string;
+  replacement: NewMessage & { id: string };
 }) {
-  const deleted = await deleteFromMessage(args);
-  if (!deleted) throw chatNotFound();
-  if (deleted.outcome === "refused") throw notAnEditableMessage();
-  if (deleted.outcome === "removed" && showsLiveChat(deleted.chat)) {
-    await expireSharedChat(deleted.chat.shareId);
+  const replaced = await mapTakenIds(replaceFromMessage(args));
+  if (!replaced) throw chatNotFound();
+  if (replaced.outcome === "refused") throw notAnEditableMessage();
+  if (replaced.outcome === "replaced" && showsLiveChat(replaced.chat)) {
+    await expireSharedChat(replaced.chat.shareId);
   }
+  return replaced;
 }
 
 /**

@@ -13,8 +13,8 @@ export const chatbotRequestSchema = z
     // The reply that a Retry (of a failed one) or a Regenerate replaces: the chat's last
     // message, and an assistant's; any other is a 409 conflict.
     retry_of: z.uuid().optional(),
-    // The user message an Edit replaces with `message`: it and every message after it go,
-    // then the turn goes on as a new one. A reply, or a message no longer in the chat, is a
+    // The user message an Edit replaces with `message`: it and every message after it give
+    // way to `message` in one step, then the turn goes on as a new one. A reply, or a message no longer in the chat, is a
     // 409 conflict.
     edit_of: z.uuid().optional(),
   })

@@ -73,6 +73,13 @@ const snapshotThenMessage = (content: string) => async (owner: Owner, chat: Chat
   await addMessage(owner, chat, content);
 };
 
+/** The new text of an edited question. */
+const edited = () => ({
+  id: crypto.randomUUID(),
+  messageType: "user" as const,
+  content: "How do I start with gouache?",
+});
+
 /** Runs a write the public must not see, and checks that its page did not change. */
 async function unseenBy(shareId: string, write: () => Promise<unknown>) {
   const before = JSON.stringify(await publicView(shareId));
@@ -268,32 +275,32 @@ const scenarios: Scenario[] = [
     },
   },
   {
-    write: "deleteForEdit",
+    write: "replaceForEdit",
     name: "a snapshot link's question edited (its page keeps it)",
     setup: asSnapshot,
     run: async (owner, chat) => {
       const [question] = await listMessagesByChat({ chatId: chat.id });
       await unseenBy(chat.shareId, () =>
-        writes.deleteForEdit({
+        writes.replaceForEdit({
           chatId: chat.id,
           owner,
           id: question?.id ?? "",
-          replacementId: crypto.randomUUID(),
+          replacement: edited(),
         }),
       );
     },
     unseen: true,
   },
   {
-    write: "deleteForEdit",
-    name: "its question edited (it and the reply after it removed)",
+    write: "replaceForEdit",
+    name: "its question edited (it and the reply after it replaced)",
     run: async (owner, chat) => {
       const [question] = await listMessagesByChat({ chatId: chat.id });
-      return writes.deleteForEdit({
+      return writes.replaceForEdit({
         chatId: chat.id,
         owner,
         id: question?.id ?? "",
-        replacementId: crypto.randomUUID(),
+        replacement: edited(),
       });
     },
   },

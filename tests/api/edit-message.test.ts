@@ -142,6 +142,22 @@ describe("POST /api/chatbot/ with edit_of", () => {
     expect(await stored(caller, chat.id)).toEqual(before);
   });
 
+  test("is 409, changing nothing, when the new message's id is another chat's (all or nothing)", async () => {
+    const caller = guest("edit-taken-id");
+    const { chat, messages } = await chatWith(caller, KNITTING);
+    const other = await chatWith(caller, [question("Teach me to sew")]);
+    const before = await stored(caller, chat.id);
+
+    const { status, text } = await edit(caller, chat.id, {
+      editOf: messages[2]?.id,
+      messageId: other.messages[0]?.id,
+    });
+
+    expect(status).toBe(409);
+    expect(JSON.parse(text).error.message).toMatch(/belongs to another chat/);
+    expect(await stored(caller, chat.id)).toEqual(before);
+  });
+
   test("is 400, changing nothing, without the new message or together with retry_of", async () => {
     const caller = guest("edit-invalid");
     const { chat, messages } = await chatWith(caller, KNITTING);
