@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as chatbotRoute from "@/app/api/chatbot/route";
 import { createChatWithMessages, type NewMessage } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
@@ -7,6 +7,7 @@ import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { setSharing } from "@/lib/chats/writes";
 import { guest, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
 import { callRoute } from "../helpers/http";
+import { stubInstantOfflineAssistant } from "../helpers/offline-assistant";
 
 // POST /api/chatbot/ with `edit_of` naming one of the user's messages and `message` its
 // new text (Edit): that message and every one after it are replaced by the new turn. A
@@ -16,13 +17,7 @@ import { callRoute } from "../helpers/http";
 // Outside Next's request scope `after()` throws: its tasks are run by the test instead.
 const { mockAfter, runAfterTasks } = await vi.hoisted(() => import("../helpers/after-tasks"));
 vi.mock("next/server", mockAfter);
-// The offline assistant, without its typing delay.
-vi.stubEnv("AI_BASE_URL", "");
-vi.stubEnv("AI_MODEL", "");
-vi.stubEnv("AI_OFFLINE_CHUNK_DELAY_MS", "0");
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
+stubInstantOfflineAssistant();
 
 const require = createRequire(import.meta.url);
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");

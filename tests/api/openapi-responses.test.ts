@@ -1,5 +1,5 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as catchAllRoute from "@/app/api/[...path]/route";
 import * as accountExportRoute from "@/app/api/account/export/route";
 import * as accountPasswordRoute from "@/app/api/account/password/route";
@@ -32,6 +32,7 @@ import { updateOwnedChat } from "@/db/queries/chats";
 import { openApiDocument } from "@/lib/openapi";
 import { guest, nobody, signedInUser, type TestCaller } from "../helpers/callers";
 import { type Call, callRoute, uniqueEmail } from "../helpers/http";
+import { stubInstantOfflineAssistant } from "../helpers/offline-assistant";
 
 /** The Cookie header a browser would send after a response's Set-Cookie headers. */
 const cookieHeaderFrom = (headers: Headers) =>
@@ -59,13 +60,7 @@ vi.mock("next/cache", async (importOriginal) => ({
   cacheLife: () => {},
 }));
 
-// The offline assistant, without its typing delay.
-vi.stubEnv("AI_BASE_URL", "");
-vi.stubEnv("AI_MODEL", "");
-vi.stubEnv("AI_OFFLINE_CHUNK_DELAY_MS", "0");
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
+stubInstantOfflineAssistant();
 
 type Handler = Parameters<typeof callRoute>[0];
 type RouteModule = Record<string, unknown>;

@@ -1,12 +1,13 @@
 import { createRequire } from "node:module";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as chatbotRoute from "@/app/api/chatbot/route";
 import { createChatWithMessages, type NewMessage } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
 import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { deleteReplyToReplace, setSharing } from "@/lib/chats/writes";
-import { guest, signedInUser, type TestCaller } from "../helpers/callers";
+import { guest, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
 import { callRoute } from "../helpers/http";
+import { stubInstantOfflineAssistant } from "../helpers/offline-assistant";
 
 // POST /api/chatbot/ with `retry_of` naming the chat's last reply, failed or not
 // (Regenerate): the reply is replaced by the new one. Any other message is 409 and changes
@@ -15,20 +16,12 @@ import { callRoute } from "../helpers/http";
 // Outside Next's request scope `after()` throws: its tasks are run by the test instead.
 const { mockAfter, runAfterTasks } = await vi.hoisted(() => import("../helpers/after-tasks"));
 vi.mock("next/server", mockAfter);
-// The offline assistant, without its typing delay.
-vi.stubEnv("AI_BASE_URL", "");
-vi.stubEnv("AI_MODEL", "");
-vi.stubEnv("AI_OFFLINE_CHUNK_DELAY_MS", "0");
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
+stubInstantOfflineAssistant();
 
 const require = createRequire(import.meta.url);
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
 
 type Caller = TestCaller & ({ guestId: string } | { userId: string });
-const ownerOf = (caller: Caller) =>
-  "userId" in caller ? { userId: caller.userId } : { guestId: caller.guestId };
 
 async function chatWith(caller: Caller, messages: NewMessage[]) {
   return createChatWithMessages({ owner: ownerOf(caller), messages });
