@@ -14,8 +14,8 @@ export const chatbotRequestSchema = z
     // message, and an assistant's; any other is a 409 conflict.
     retry_of: z.uuid().optional(),
     // The user message an Edit replaces with `message`: it and every message after it give
-    // way to `message` in one step, then the turn goes on as a new one. A reply, or a message no longer in the chat, is a
-    // 409 conflict.
+    // way to `message` in one step, then the turn goes on as a new one. A reply, or a
+    // message no longer in the chat, is a 409 conflict.
     edit_of: z.uuid().optional(),
   })
   .refine((body) => !body.edit_of || (body.message && !body.retry_of), {
