@@ -25,7 +25,7 @@ export function ChatView({
   /** A message to scroll to and highlight: the one a search result pointed at. */
   focusMessageId?: string;
 }) {
-  const turn = useChatTurn(initialChat);
+  const turn = useChatTurn(initialChat, earlier);
   // Until they are fetched (an edit of the first message shown leaves them in place).
   const unloaded = turn.earlierLoaded ? 0 : earlier;
   const composer = useRef<ComposerHandle>(null);

@@ -20,10 +20,18 @@ const fromStored = (m: MessageOut): UiMessage => ({
   isError: m.is_error,
 });
 
-/** The stored messages before `firstId` (the first one shown); none if it is not there. */
-export function earlierThan(firstId: string | undefined, stored: MessageOut[]): UiMessage[] {
+/**
+ * The stored messages before `firstId` (the first one shown). When it is not there (an
+ * Edit replaced it, and the chat was read before or after that), the first `count`: the
+ * ones the page did not carry, which an Edit of messages after them leaves as they were.
+ */
+export function earlierThan(
+  firstId: string | undefined,
+  stored: MessageOut[],
+  count: number,
+): UiMessage[] {
   const at = stored.findIndex((m) => m.id === firstId);
-  return at > 0 ? stored.slice(0, at).map(fromStored) : [];
+  return stored.slice(0, at >= 0 ? at : count).map(fromStored);
 }
 
 /**

@@ -50,9 +50,10 @@ export type ChatTurn = {
  * One conversation's turns. A new chat (`initialChat` null) is created on the first send;
  * the URL then becomes the chat's own with history.replaceState, which keeps the view,
  * and its stream, alive. Creating the chat and sending the turn are retried while the
- * server cannot be reached (lib/client/retry.ts), always with the same ids.
+ * server cannot be reached (lib/client/retry.ts), always with the same ids. `earlier`:
+ * how many messages come before `initialChat`'s, which the page did not carry.
  */
-export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
+export function useChatTurn(initialChat: ChatDetailOut | null, earlier = 0): ChatTurn {
   const { upsert } = useChats();
   const [chatId, setChatId] = useState(initialChat?.id ?? null);
   const [messages, setMessages] = useState(() =>
@@ -302,10 +303,17 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
       if (!chatId || busy || at < 0) return false;
       setBusy(true);
       setRefusal(null);
-      const before = messages;
       const user: UiMessage = { id: newId(), role: "user", content: text, isError: false };
       const reply = pendingReply();
-      setMessages([...messages.slice(0, at), user, reply]);
+      // From the list as it is by then: earlier messages may have arrived in front of it
+      // since this render (useEarlierMessages loads them as the editor opens).
+      let replaced: UiMessage[] = [];
+      setMessages((list) => {
+        const from = list.findIndex((m) => m.id === edited.id);
+        if (from < 0) return list;
+        replaced = list.slice(from);
+        return [...list.slice(0, from), user, reply];
+      });
       const turn = begin(user.id);
       let outcome: Outcome;
       try {
@@ -323,7 +331,12 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
         end();
       }
       // Not taken (refused, or stopped before the server had it): nothing was replaced.
-      if (outcome !== "sent") setMessages(before);
+      if (outcome !== "sent") {
+        setMessages((list) => [
+          ...list.filter((m) => m.id !== user.id && m.id !== reply.id),
+          ...replaced,
+        ]);
+      }
       return outcome === "sent";
     },
     [busy, chatId, messages, begin, end, runTurn],
@@ -335,9 +348,9 @@ export function useChatTurn(initialChat: ChatDetailOut | null): ChatTurn {
   const loadEarlier = useCallback(async () => {
     if (!chatId) return;
     const stored = await chatsApi.get(chatId);
-    setMessages((shown) => [...earlierThan(shown[0]?.id, stored.messages), ...shown]);
+    setMessages((shown) => [...earlierThan(shown[0]?.id, stored.messages, earlier), ...shown]);
     setEarlierLoaded(true);
-  }, [chatId]);
+  }, [chatId, earlier]);
 
   return {
     chatId,

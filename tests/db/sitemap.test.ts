@@ -91,4 +91,6 @@ test("past 50,000 URLs: an index whose files of at most 50,000 URLs hold every d
   expectExactCover(files, all, SITEMAP_MAX_URLS);
   expect(files[0]).toHaveLength(SITEMAP_MAX_URLS);
   expect(all.filter((id) => id.startsWith(marker))).toHaveLength(SITEMAP_MAX_URLS + 1);
-});
+  // 50,001 chats seeded and read back: 24–28 s on the embedded database in CI on 2026-12-02,
+  // and once past the default 30 s on a slower moment of this shared machine.
+}, 120_000);
