@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { ImportFormat } from "@/lib/validation/import";
 
@@ -36,22 +35,6 @@ export function malformed(path: string, message: string): AppError {
   return new AppError("validation_error", `The file cannot be imported: ${message}.`, {
     issues: [{ path, message }],
   });
-}
-
-/**
- * RFC 9562 UUID version 5 (SHA-1 of a namespace and a name): the same file imported
- * again names the same rows, which is what makes an import idempotent.
- */
-export function uuidV5(name: string, namespace: string): string {
-  const hash = createHash("sha1")
-    .update(Buffer.from(namespace.replaceAll("-", ""), "hex"))
-    .update(name, "utf8")
-    .digest()
-    .subarray(0, 16);
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** A title for display in errors and in the skipped list. */

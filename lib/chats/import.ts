@@ -6,8 +6,9 @@ import type { ImportResultOut } from "@/lib/validation/import";
 import { chatgptConversations } from "./import-chatgpt";
 import type { ImportReader } from "./import-format";
 import { jsonExportChats, ndjsonExportChats } from "./import-skillmate";
-import { type ImportedChat, shortTitle, uuidV5 } from "./import-source";
+import { type ImportedChat, shortTitle } from "./import-source";
 import { DEFAULT_TITLE, titleFromMessage } from "./title";
+import { uuidV5 } from "./uuid-v5";
 
 // The namespace of every id an import derives (a UUID of its own, so that no other
 // scheme's version 5 ids can equal these).

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { spoolBody } from "@/lib/chats/import-body";
 import { importReaderFor } from "@/lib/chats/import-format";
 import { jsonExportChats, ndjsonExportChats } from "@/lib/chats/import-skillmate";
-import { type ImportedChat, uuidV5 } from "@/lib/chats/import-source";
+import type { ImportedChat } from "@/lib/chats/import-source";
+import { uuidV5 } from "@/lib/chats/uuid-v5";
 import type { AppError } from "@/lib/errors";
 
 // This app's own exports read back (docs/api.md, "Exports"), the format told from the
