@@ -64,6 +64,7 @@ for (const schema of [
   chat.createChatSchema,
   chat.createWithMessagesSchema,
   chat.appendMessagesSchema,
+  chat.branchChatSchema,
   chat.patchChatSchema,
   chat.shareChatSchema,
   chat.updateSnapshotSchema,
@@ -535,6 +536,22 @@ export function openApiDocument() {
           requestBody: jsonBody(chat.messageInSchema),
           responses: {
             ...ok(201, "The stored message", chat.messageSchema),
+            ...errors(...writeErrors, "not_found", "conflict", DB),
+            ...endedSession,
+          },
+        },
+      },
+      "/api/chats/{id}/branch/": {
+        parameters: [idParam],
+        post: {
+          operationId: "branchChat",
+          summary:
+            'A new chat holding this one up to and including the message `through` (without error replies), titled "Branch · " and the chat\'s title; the original is untouched',
+          description:
+            "With an `id` for the new chat, the copies' ids derive from it: the same request again answers the same chat and adds nothing. A `through` that is not a message of this chat (edited or regenerated meanwhile) is 409 `conflict` and creates nothing.",
+          requestBody: jsonBody(chat.branchChatSchema),
+          responses: {
+            ...ok(201, "The new chat", chat.chatDetailSchema),
             ...errors(...writeErrors, "not_found", "conflict", DB),
             ...endedSession,
           },

@@ -431,7 +431,19 @@ export async function listSitemapFileStarts({ perFile }: { perFile: number }): P
  * Inserts a batch in one statement; a message whose id is already stored is skipped
  * (saving is idempotent), unless that id belongs to another chat (MessageIdTakenError).
  */
+// Rows per INSERT: a statement holds at most 65,535 parameters, up to 6 a message here. A
+// copy of a long chat (continue, branch) may hold more than one statement can.
+const INSERT_ROWS = 5_000;
+
 async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<Message[]> {
+  const inserted: Message[] = [];
+  for (let start = 0; start < batch.length; start += INSERT_ROWS) {
+    inserted.push(...(await insertRows(tx, chat, batch.slice(start, start + INSERT_ROWS))));
+  }
+  return inserted;
+}
+
+async function insertRows(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<Message[]> {
   if (batch.length === 0) return [];
   const inserted = await tx
     .insert(messages)

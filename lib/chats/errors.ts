@@ -17,6 +17,12 @@ export const sharedChatExpired = () =>
 export const chatIdTaken = (id: string) =>
   new AppError("conflict", `Chat ${id} already exists; choose another id.`);
 
+export const branchPointGone = () =>
+  new AppError(
+    "conflict",
+    "That message is no longer in the chat (edited or regenerated meanwhile). Reload the chat and branch from what it holds now.",
+  );
+
 export const messageIdTaken = (id: string) =>
   new AppError("conflict", `Message ${id} already belongs to another chat.`);
 

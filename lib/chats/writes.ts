@@ -8,6 +8,7 @@ import {
   deleteLastReply,
   deleteOwnedChat,
   deleteOwnedChats,
+  getOwnedChatWithMessages,
   getSharedChatByShareId,
   type NewMessage,
   type Owner,
@@ -22,8 +23,9 @@ import { expireSharedChat, expireSharedChats } from "@/lib/cache/public-cache";
 import { shareHasExpired } from "@/lib/chats/serialize";
 import { newShareId, SHARE_ID_PATTERN } from "@/lib/chats/share-id";
 import { AppError } from "@/lib/errors";
-import { TITLE_MAX } from "@/lib/validation/chat";
+import { BRANCH_TITLE_PREFIX, TITLE_MAX } from "@/lib/validation/chat";
 import {
+  branchPointGone,
   chatIdTaken,
   chatNotFound,
   guestCannotPublish,
@@ -34,6 +36,7 @@ import {
 import { runImport } from "./import";
 import type { ImportReader } from "./import-format";
 import { newSnapshot, type RedactChoice, retakenSnapshot } from "./share-snapshot";
+import { uuidV5 } from "./uuid-v5";
 
 // Every write to a chat, from the API and the chatbot alike. Each one that can change
 // what the public sees of a shared chat expires its cached page here, before it returns,
@@ -79,6 +82,42 @@ export async function continueSharedChat({ shareId, owner }: { shareId: string; 
     messages: shared.messages
       .filter((m) => !m.isError)
       .map((m) => ({ messageType: m.messageType, content: m.content })),
+  });
+}
+
+/**
+ * A new chat of the caller holding one of their chats up to and including `through`
+ * (error replies left out): the conversation as it stood there, to go on from while the
+ * original stays as it is. With a client-chosen `newId`, the copies' ids derive from it,
+ * so that a retry answers the chat the first try made and adds nothing to it.
+ */
+export async function branchChat({
+  id,
+  owner,
+  through,
+  newId,
+}: {
+  id: string;
+  owner: Owner;
+  through: string;
+  newId?: string;
+}) {
+  const found = await getOwnedChatWithMessages({ id, owner });
+  if (!found) throw chatNotFound();
+  const end = found.messages.findIndex((m) => m.id === through.toLowerCase());
+  if (end < 0) throw branchPointGone();
+  return createChat({
+    id: newId,
+    owner,
+    title: `${BRANCH_TITLE_PREFIX}${found.chat.title}`.slice(0, TITLE_MAX),
+    messages: found.messages
+      .slice(0, end + 1)
+      .filter((m) => !m.isError)
+      .map((m) => ({
+        ...(newId ? { id: uuidV5(m.id, newId.toLowerCase()) } : {}),
+        messageType: m.messageType,
+        content: m.content,
+      })),
   });
 }
 

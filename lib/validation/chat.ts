@@ -51,6 +51,16 @@ export const createWithMessagesSchema = z
   .strictObject({ id: chatIdSchema, title: titleSchema.optional(), messages: messagesSchema(1) })
   .meta({ id: "CreateChatWithMessages" });
 
+/** What a branch's title starts with, before the title of the chat it was branched from. */
+export const BRANCH_TITLE_PREFIX = "Branch · ";
+
+export const branchChatSchema = z
+  .strictObject({
+    id: chatIdSchema,
+    through: z.uuid({ message: "Must be the id of a message of this chat." }),
+  })
+  .meta({ id: "BranchChat" });
+
 export const appendMessagesSchema = z
   .strictObject({ messages: messagesSchema(1) })
   .meta({ id: "AppendMessages" });

@@ -101,6 +101,13 @@ const scenarios: Scenario[] = [
     unseen: true,
   },
   {
+    write: "branchChat",
+    name: "branching it (the original is untouched)",
+    run: (owner, chat, failedReplyId) =>
+      writes.branchChat({ owner, id: chat.id, through: failedReplyId }),
+    unseen: true,
+  },
+  {
     write: "updateChat",
     name: "a rename",
     run: (owner, chat) => writes.updateChat({ id: chat.id, owner, changes: { title: "Renamed" } }),
@@ -388,8 +395,8 @@ describe("a write that changes what the public sees of a shared chat expires it"
       await run(owner, chat, failedReplyId);
       if (JSON.stringify(await publicView(chat.shareId)) !== before) changed.push(name);
     }
-    // All but the three that write another chat (createChat, continueSharedChat and
-    // importChats), the two the public never sees (a pin and an archive), and the
+    // All but the four that write another chat (createChat, continueSharedChat,
+    // branchChat and importChats), the two the public never sees (a pin and an archive), and the
     // changes a snapshot link does not show.
     expect(changed).toEqual(scenarios.filter((s) => !s.unseen).map((s) => s.name));
   });

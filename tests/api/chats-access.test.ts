@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import * as branchRoute from "@/app/api/chats/[id]/branch/route";
 import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
 import * as chatRoute from "@/app/api/chats/[id]/route";
@@ -86,6 +87,16 @@ const routes: {
     method: "POST",
     suffix: "share/rotate/",
     ok: 200,
+  },
+  {
+    name: "POST <id>/branch",
+    handler: branchRoute.POST,
+    method: "POST",
+    suffix: "branch/",
+    body: { through: crypto.randomUUID() },
+    // The chat holds no messages: the owner gets past the chat's check, which the others
+    // fail, to the message's (tests/api/branch-chat.test.ts branches a real one).
+    ok: 409,
   },
   {
     name: "GET <id>/share/check",

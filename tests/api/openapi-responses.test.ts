@@ -6,6 +6,7 @@ import * as accountPasswordRoute from "@/app/api/account/password/route";
 import * as accountRoute from "@/app/api/account/route";
 import * as signOutEverywhereRoute from "@/app/api/account/sign-out-everywhere/route";
 import * as chatbotRoute from "@/app/api/chatbot/route";
+import * as branchRoute from "@/app/api/chats/[id]/branch/route";
 import * as exportRoute from "@/app/api/chats/[id]/export/route";
 import * as messageRoute from "@/app/api/chats/[id]/message/route";
 import * as messagesRoute from "@/app/api/chats/[id]/messages/route";
@@ -87,6 +88,7 @@ const routes: Record<string, RouteModule> = {
   "/api/chats/{id}/": chatRoute,
   "/api/chats/{id}/messages/": messagesRoute,
   "/api/chats/{id}/message/": messageRoute,
+  "/api/chats/{id}/branch/": branchRoute,
   "/api/chats/{id}/share/": shareRoute,
   "/api/chats/{id}/share/check/": shareCheckRoute,
   "/api/chats/{id}/share/rotate/": rotateRoute,
@@ -372,6 +374,37 @@ describe("real responses match the OpenAPI document", () => {
     }
     const created = await call("POST", "/api/chats/", { as: owner, body: { messages: [one] } });
     expect(created.status).toBe(409);
+  });
+
+  test("branch: a new chat up to a message; a message not in the chat; a stranger", async () => {
+    const owner = guest("openapi-branch");
+    const question = msg("Branch here");
+    const chat = await newChat(owner, { messages: [question, msg("Reply", "assistant")] });
+    const branch = await call("POST", "/api/chats/{id}/branch/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { through: question.id },
+    });
+    expect(branch.status).toBe(201);
+    expect(branch.body.messages).toHaveLength(1);
+    const gone = await call("POST", "/api/chats/{id}/branch/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { through: crypto.randomUUID() },
+    });
+    expect(gone.status).toBe(409);
+    const stranger = await call("POST", "/api/chats/{id}/branch/", {
+      as: guest("openapi-branch-stranger"),
+      params: { id: chat.id },
+      body: { through: question.id },
+    });
+    expect(stranger.status).toBe(404);
+    const junk = await call("POST", "/api/chats/{id}/branch/", {
+      as: owner,
+      params: { id: chat.id },
+      body: { through: "first" },
+    });
+    expect(junk.status).toBe(400);
   });
 
   test("sharing: the privacy check, toggle, the public read, continue, unshare", async () => {

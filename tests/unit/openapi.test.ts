@@ -69,7 +69,7 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
   expect(validate({ ...chat, message_count: -1 })).toBe(false);
 });
 
-test("the OpenAPI document lists the endpoints of the contract, continue, sign-up, the account, the assistant, health and itself, with their errors", () => {
+test("the OpenAPI document lists the endpoints of the contract, branch, continue, sign-up, the account, the assistant, health and itself, with their errors", () => {
   const doc = openApiDocument();
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -87,6 +87,7 @@ test("the OpenAPI document lists the endpoints of the contract, continue, sign-u
       "DELETE /api/chats/{id}/",
       "POST /api/chats/{id}/messages/",
       "POST /api/chats/{id}/message/",
+      "POST /api/chats/{id}/branch/",
       "POST /api/chats/{id}/share/",
       "GET /api/chats/{id}/share/check/",
       "POST /api/chats/{id}/share/rotate/",
