@@ -254,7 +254,7 @@ test("after New chat the composer has focus, and what is typed at once is kept",
     messages: [{ message_type: "user", content: "hi" }],
   });
   await chat.goto(`/chatbot/c/${old.id}`);
-  await page.getByRole("button", { name: "New chat" }).click();
+  await page.getByRole("button", { name: "New chat", exact: true }).click();
   // At once, whether or not the new chat's page has arrived yet.
   await page.keyboard.type("Teach me to draw");
   await expect(page).toHaveURL(/\/chatbot$/);

@@ -2,7 +2,8 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { ChatbotPage, type StoredMessage } from "./pages/chatbot";
 import { checkAtWidths } from "./support/check-page";
 
-// The conversation view: message actions (Copy, Edit, Regenerate), Jump to latest, and the
+// The conversation view: message actions (Copy, Edit, Regenerate, Branch in new chat), Jump
+// to latest, and the
 // keyboard (Ctrl+Shift+O for a new chat, Ctrl+/ for the list of shortcuts, Shift+Escape for
 // the message box; Escape to stop a reply is e2e/stop.spec.ts's).
 // Against the production build and the offline responder; each test is a fresh guest.
@@ -206,6 +207,58 @@ test("Edit replaces a question and everything after it; Escape and Cancel change
   await expect(chat.replies()).toHaveCount(1);
 });
 
+test("Branch in new chat opens a copy up to the reply, goes on from there, and leaves the original as it was", async ({
+  page,
+}, testInfo) => {
+  const chat = new ChatbotPage(page);
+  const question = unique("How do I learn to knit?");
+  const original = await openChat(chat, [
+    { message_type: "user", content: question },
+    { message_type: "assistant", content: "Cast on twenty stitches." },
+    { message_type: "user", content: "And then?" },
+    { message_type: "assistant", content: "Knit every row." },
+  ]);
+  const branchOf = (message: Locator) =>
+    message.getByRole("button", { name: "Branch in new chat" });
+  // Only under replies.
+  await expect(branchOf(chat.userMessages())).toHaveCount(0);
+  await expect(branchOf(chat.replies())).toHaveCount(2);
+  await checkAtWidths(page, testInfo, "branch-actions");
+
+  const first = chat.replies().first();
+  await first.hover();
+  await branchOf(first).click();
+  const branchTitle = `Branch · ${original.title}`;
+  await expect(chat.title()).toHaveText(branchTitle);
+  expect(chat.chatId()).not.toBe(original.id);
+  await expect(chat.userMessages()).toHaveText([question]);
+  await expect(chat.replies()).toHaveCount(1);
+  await expect(chat.row(branchTitle)).toBeVisible();
+  await expect(chat.toast("Branched into a new chat")).toBeVisible();
+
+  // The original is a click away, as it was.
+  await chat
+    .toast("Branched into a new chat")
+    .getByRole("button", { name: "Open original" })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/chatbot/c/${original.id}$`));
+  await expect(chat.userMessages()).toHaveText([question, "And then?"]);
+
+  // The branch goes on by itself.
+  await chat.open(branchTitle);
+  const branchId = chat.chatId();
+  await chat.sendAndWait("What yarn should I buy?");
+  await expect
+    .poll(async () => (await chat.stored(branchId)).messages.map((m) => m.content).slice(0, 3))
+    .toEqual([question, "Cast on twenty stitches.", "What yarn should I buy?"]);
+  expect((await chat.stored(original.id)).messages.map((m) => m.content)).toEqual([
+    question,
+    "Cast on twenty stitches.",
+    "And then?",
+    "Knit every row.",
+  ]);
+});
+
 test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the composer", async ({
   page,
 }) => {
@@ -214,7 +267,7 @@ test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the compose
     { message_type: "user", content: "hi" },
     { message_type: "assistant", content: "Hello! What would you like to learn?" },
   ]);
-  const newChat = page.getByRole("button", { name: "New chat" });
+  const newChat = page.getByRole("button", { name: "New chat", exact: true });
   await expect(newChat).toHaveAttribute("aria-keyshortcuts", /Control\+Shift\+O/);
   await expect(newChat).toHaveAttribute("title", /Shift/);
 

@@ -6,6 +6,7 @@ import { ChatFootnote } from "./chat-footnote";
 import { Composer, type ComposerHandle } from "./composer";
 import { Conversation } from "./conversation";
 import { Refusal } from "./refusal";
+import { useBranchChat } from "./use-branch-chat";
 import { useChatTurn } from "./use-chat-turn";
 
 /** One conversation: its messages, the composer, and the streaming turn (use-chat-turn.ts). */
@@ -29,6 +30,7 @@ export function ChatView({
   // Until they are fetched (an edit of the first message shown leaves them in place).
   const unloaded = turn.earlierLoaded ? 0 : earlier;
   const composer = useRef<ComposerHandle>(null);
+  const branch = useBranchChat(turn.chatId);
   return (
     <div className="flex h-full flex-col">
       <Conversation
@@ -40,6 +42,7 @@ export function ChatView({
         onRegenerate={() => void turn.regenerate()}
         onRetryNow={turn.retryNow}
         onEdit={turn.edit}
+        onBranch={(message) => void branch(message)}
         unloaded={unloaded}
         loadEarlier={turn.loadEarlier}
         focusComposer={() => composer.current?.focus()}

@@ -20,6 +20,7 @@ export function Conversation({
   onRegenerate,
   onRetryNow,
   onEdit,
+  onBranch,
   unloaded = 0,
   loadEarlier,
   focusComposer,
@@ -35,6 +36,8 @@ export function Conversation({
   onRetryNow: () => void;
   /** Sends a user message's new text in place of it and what follows; false: not taken. */
   onEdit?: (message: UiMessage, text: string) => Promise<boolean>;
+  /** Copies the chat up to this reply into a new chat (Branch in new chat). */
+  onBranch?: (message: UiMessage) => void;
   /** Earlier messages the page did not carry, which `loadEarlier` fetches. */
   unloaded?: number;
   loadEarlier?: () => Promise<void>;
@@ -61,6 +64,7 @@ export function Conversation({
   const retry = useStableCallback(onRetry);
   const regenerate = useStableCallback(onRegenerate);
   const retryNow = useStableCallback(onRetryNow);
+  const branch = useStableCallback((message: UiMessage) => onBranch?.(message));
   // The message being edited and its text: kept here, so that an edit the server did not
   // take (a limit, a conflict) opens again with its text when the message comes back.
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
@@ -175,6 +179,7 @@ export function Conversation({
                 onRetry={retry}
                 onRegenerate={regenerate}
                 onRetryNow={retryNow}
+                onBranch={onBranch ? branch : undefined}
                 {...(onEdit && m.role === "user"
                   ? {
                       editable: !busy && !pending,

@@ -1,9 +1,9 @@
-import { Check, Copy, Pencil, RefreshCw } from "lucide-react";
+import { Check, Copy, GitBranch, Pencil, RefreshCw } from "lucide-react";
 import { toast } from "sonner";
 import { useCopy } from "@/components/markdown/use-copy";
 
-// The small toolbar under a message: Copy, Edit under the user's, and Regenerate under the
-// last reply. Its row keeps its height whether or not its buttons show, so nothing below
+// The small toolbar under a message: Copy, Edit under the user's, Branch in new chat under
+// each reply, and Regenerate under the last one. Its row keeps its height whether or not its buttons show, so nothing below
 // moves when they appear; shown on hover or focus of the message (`group/message`), except
 // where it is always shown: the last reply, and every message on a device that cannot hover.
 
@@ -17,6 +17,7 @@ export function MessageActions({
   text,
   onRegenerate,
   onEdit,
+  onBranch,
   alwaysShown,
   align,
 }: {
@@ -26,6 +27,8 @@ export function MessageActions({
   onRegenerate?: () => void;
   /** Given only where Edit is offered. */
   onEdit?: () => void;
+  /** Given only where Branch in new chat is offered. */
+  onBranch?: () => void;
   alwaysShown: boolean;
   align: "start" | "end";
 }) {
@@ -63,6 +66,17 @@ export function MessageActions({
           className={iconButton}
         >
           <Pencil aria-hidden size={16} />
+        </button>
+      ) : null}
+      {onBranch ? (
+        <button
+          type="button"
+          aria-label="Branch in new chat"
+          title="Branch in new chat"
+          onClick={onBranch}
+          className={iconButton}
+        >
+          <GitBranch aria-hidden size={16} />
         </button>
       ) : null}
       {onRegenerate ? (

@@ -50,6 +50,7 @@ export const MessageItem = memo(function MessageItem({
   onRetry,
   onRegenerate,
   onRetryNow,
+  onBranch,
   editable = false,
   editText,
   onEditText,
@@ -69,6 +70,8 @@ export const MessageItem = memo(function MessageItem({
   onRetry: (failed: UiMessage) => void;
   onRegenerate: () => void;
   onRetryNow: () => void;
+  /** Offered under a stored reply: a new chat up to this message. */
+  onBranch?: (message: UiMessage) => void;
   /** A message of the user's while no turn runs: Edit is offered. */
   editable?: boolean;
   /** The text being edited, while this message is (in place of its bubble). */
@@ -174,6 +177,8 @@ export const MessageItem = memo(function MessageItem({
         <MessageActions
           text={message.content}
           onRegenerate={replaceable ? onRegenerate : undefined}
+          // Not for a reply still waiting to be asked for: it is not stored yet.
+          onBranch={onBranch && message.content ? () => onBranch(message) : undefined}
           alwaysShown={last}
           align="start"
         />

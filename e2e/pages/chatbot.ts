@@ -76,7 +76,7 @@ export class ChatbotPage {
   }
 
   async newChat() {
-    await this.page.getByRole("button", { name: "New chat" }).click();
+    await this.page.getByRole("button", { name: "New chat", exact: true }).click();
     await expect(this.page).toHaveURL(/\/chatbot$/);
     await expect(this.title()).toHaveText("New chat");
   }

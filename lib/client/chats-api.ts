@@ -137,6 +137,12 @@ export const chatsApi = {
       `/api/chats/search?q=${encodeURIComponent(q)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
       { signal },
     ),
+  /** A new chat (`newId`, so that a retry finds it) holding this one up to `through`. */
+  branch: (id: string, through: string, newId: string) =>
+    call<ChatDetailOut>(`/api/chats/${id}/branch`, {
+      method: "POST",
+      body: json({ id: newId, through }),
+    }),
   remove: (id: string) => call<void>(`/api/chats/${id}`, { method: "DELETE" }),
   unshareAll: () => call<UnshareAllOut>("/api/chats/unshare-all", { method: "POST" }),
   archiveAll: () => call<ArchiveAllOut>("/api/chats/archive-all", { method: "POST" }),
