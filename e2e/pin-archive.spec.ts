@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, type Request, test } from "@playwright/test";
 import { checkAtWidths } from "./support/check-page";
 
 // Pinning and archiving from the chat's menu: pinned chats head the sidebar (across a
@@ -72,13 +72,24 @@ test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
     },
   });
 
-  // Archive, then Undo from the toast; then archive for good.
+  // Archive, then Undo from the toast; then archive for good, while the Undo is still on
+  // its way (held back here): the server gets the two in the order they were made, so the
+  // chat ends archived.
   await chooseFromMenu(page, "Pottery", "Archive chat");
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
+  const isPatch = (archived: boolean) => (request: Request) =>
+    request.method() === "PATCH" && request.postDataJSON()?.is_archived === archived;
+  await page.route("**/api/chats/*", async (route) => {
+    if (isPatch(false)(route.request())) await new Promise((r) => setTimeout(r, 1_500));
+    await route.fallback();
+  });
+  const archivedAgain = page.waitForResponse((response) => isPatch(true)(response.request()));
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toBeVisible();
   await chooseFromMenu(page, "Pottery", "Archive chat");
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
+  await archivedAgain;
+  await page.unrouteAll();
   await page.reload();
   await expect(sidebar.getByRole("link", { name: "Origami", exact: true })).toBeVisible();
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);

@@ -1,6 +1,7 @@
-import { type Dispatch, type RefObject, type SetStateAction, useCallback } from "react";
+import { type Dispatch, type RefObject, type SetStateAction, useCallback, useState } from "react";
 import { toast } from "sonner";
 import { ApiError } from "@/lib/client/chats-api";
+import { keyedQueue } from "@/lib/client/keyed-queue";
 import type { ChatOut } from "@/lib/validation/chat";
 import { merge, patchChat } from "./chat-list";
 
@@ -38,13 +39,15 @@ export function useOptimisticChats(
   latest: RefObject<ChatOut[]>,
   setChats: Dispatch<SetStateAction<ChatOut[]>>,
 ) {
+  // Shown at once, saved in turn: one chat's saves reach the server in the order made.
+  const [inTurn] = useState(keyedQueue);
   return useCallback(
     async (id: string, change: Change, failure: string, save: () => Promise<void>) => {
       const before = latest.current.find((c) => c.id === id);
       if (!before) return false;
       setChats((list) => apply(list, id, change));
       try {
-        await save();
+        await inTurn(id, save);
         return true;
       } catch (error) {
         setChats((list) => undo(list, before, change));
@@ -52,6 +55,6 @@ export function useOptimisticChats(
         return false;
       }
     },
-    [latest, setChats],
+    [latest, setChats, inTurn],
   );
 }
