@@ -114,6 +114,11 @@ export const chats = pgTable(
     // keep their share link). Only this app's own clients set them.
     isPinned: boolean("is_pinned").notNull().default(false),
     isArchived: boolean("is_archived").notNull().default(false),
+    // A branch (Branch in new chat): the chat it was copied from, and its own last copied
+    // message, after which it went its own way. No foreign key: the original may be
+    // deleted (the branch then says so), and deleting a chat must not look for branches.
+    branchedFromId: uuid("branched_from_id"),
+    branchedAfterId: uuid("branched_after_id"),
     // Kept by every message write in the same transaction, so listing reads no messages.
     messageCount: integer("message_count").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),

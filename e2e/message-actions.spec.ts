@@ -235,6 +235,13 @@ test("Branch in new chat opens a copy up to the reply, goes on from there, and l
   await expect(chat.replies()).toHaveCount(1);
   await expect(chat.row(branchTitle)).toBeVisible();
   await expect(chat.toast("Branched into a new chat")).toBeVisible();
+  // Marked where it went its own way, with the way back.
+  const mark = page.getByRole("paragraph").filter({ hasText: /^Branched from/ });
+  await expect(mark).toBeVisible();
+  await expect(mark.getByRole("link", { name: original.title })).toHaveAttribute(
+    "href",
+    `/chatbot/c/${original.id}`,
+  );
 
   // The original is a click away, as it was.
   await chat
@@ -257,6 +264,20 @@ test("Branch in new chat opens a copy up to the reply, goes on from there, and l
     "And then?",
     "Knit every row.",
   ]);
+  // The mark stays between the copy and what the branch added, and leads to the original.
+  await page.reload();
+  await expect(chat.userMessages()).toHaveText([question, "What yarn should I buy?"]);
+  await expect(chat.replies().first().locator("xpath=following-sibling::*[1]")).toHaveText(
+    `Branched from ${original.title}`,
+  );
+  await mark.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/chatbot/c/${original.id}$`));
+  await expect(chat.userMessages()).toHaveText([question, "And then?"]);
+
+  // Once the original is deleted, the branch says so.
+  await chat.delete(original.title);
+  await chat.open(branchTitle);
+  await expect(page.getByText("Branched from a chat that has since been deleted")).toBeVisible();
 });
 
 test("Ctrl+Shift+O opens a new chat from anywhere, with the focus in the composer", async ({

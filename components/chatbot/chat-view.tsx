@@ -2,6 +2,7 @@
 
 import { type ReactNode, useRef } from "react";
 import type { ChatDetailOut } from "@/lib/validation/chat";
+import type { BranchOrigin } from "./branch-mark";
 import { ChatFootnote } from "./chat-footnote";
 import { Composer, type ComposerHandle } from "./composer";
 import { Conversation } from "./conversation";
@@ -16,6 +17,7 @@ export function ChatView({
   bodies,
   isGuest,
   focusMessageId,
+  branchedFrom,
 }: {
   initialChat: ChatDetailOut | null;
   /** Messages before `initialChat`'s, not sent with the page (lib/chats/latest-messages.ts). */
@@ -25,6 +27,8 @@ export function ChatView({
   isGuest: boolean;
   /** A message to scroll to and highlight: the one a search result pointed at. */
   focusMessageId?: string;
+  /** A branch: where it came from, marked where it starts to differ. */
+  branchedFrom?: BranchOrigin;
 }) {
   const turn = useChatTurn(initialChat, earlier);
   // Until they are fetched (an edit of the first message shown leaves them in place).
@@ -48,6 +52,7 @@ export function ChatView({
         focusComposer={() => composer.current?.focus()}
         bodies={bodies}
         focusMessageId={focusMessageId}
+        branchedFrom={branchedFrom}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-3">
         <Refusal text={turn.refusal} />

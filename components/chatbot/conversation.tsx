@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Fragment, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { BranchMark, type BranchOrigin } from "./branch-mark";
 import { EarlierMessages, useEarlierMessages } from "./earlier-messages";
 import { EmptyChat } from "./empty-chat";
 import { JumpToLatest, useAtBottom } from "./jump-to-latest";
@@ -26,6 +27,7 @@ export function Conversation({
   focusComposer,
   bodies,
   focusMessageId,
+  branchedFrom,
 }: {
   messages: UiMessage[];
   busy: boolean;
@@ -47,6 +49,8 @@ export function Conversation({
   bodies?: Readonly<Record<string, ReactNode>>;
   /** Shown in the middle of the view and highlighted at first, instead of the end. */
   focusMessageId?: string;
+  /** A branch: a line after its last copied message says where it came from. */
+  branchedFrom?: BranchOrigin;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
@@ -168,27 +172,31 @@ export function Conversation({
             <EmptyChat busy={busy} onPick={onSend} />
           ) : (
             shown.slice(earlier.firstShown).map((m) => (
-              <MessageItem
-                key={m.id}
-                message={m}
-                highlighted={m.id === highlighted}
-                body={bodies?.[m.id]}
-                last={m === last}
-                replaceable={m === last && !busy}
-                pending={m.id === pending?.messageId ? pending : undefined}
-                onRetry={retry}
-                onRegenerate={regenerate}
-                onRetryNow={retryNow}
-                onBranch={onBranch ? branch : undefined}
-                {...(onEdit && m.role === "user"
-                  ? {
-                      editable: !busy && !pending,
-                      editText: editing?.id === m.id ? editing.text : undefined,
-                      onEditText: editText,
-                      onEdit: edit,
-                    }
-                  : {})}
-              />
+              <Fragment key={m.id}>
+                <MessageItem
+                  message={m}
+                  highlighted={m.id === highlighted}
+                  body={bodies?.[m.id]}
+                  last={m === last}
+                  replaceable={m === last && !busy}
+                  pending={m.id === pending?.messageId ? pending : undefined}
+                  onRetry={retry}
+                  onRegenerate={regenerate}
+                  onRetryNow={retryNow}
+                  onBranch={onBranch ? branch : undefined}
+                  {...(onEdit && m.role === "user"
+                    ? {
+                        editable: !busy && !pending,
+                        editText: editing?.id === m.id ? editing.text : undefined,
+                        onEditText: editText,
+                        onEdit: edit,
+                      }
+                    : {})}
+                />
+                {m.id === branchedFrom?.afterMessageId ? (
+                  <BranchMark origin={branchedFrom} />
+                ) : null}
+              </Fragment>
             ))
           )}
         </section>

@@ -3,9 +3,10 @@ import { toast } from "sonner";
 import { useCopy } from "@/components/markdown/use-copy";
 
 // The small toolbar under a message: Copy, Edit under the user's, Branch in new chat under
-// each reply, and Regenerate under the last one. Its row keeps its height whether or not its buttons show, so nothing below
-// moves when they appear; shown on hover or focus of the message (`group/message`), except
-// where it is always shown: the last reply, and every message on a device that cannot hover.
+// each reply, and Regenerate under the last one. Its row keeps its height whether or not
+// its buttons show, so nothing below moves when they appear; shown on hover or focus of the
+// message (`group/message`), except where it is always shown: the last reply, and every
+// message on a device that cannot hover.
 
 const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";

@@ -269,15 +269,20 @@ export async function getOwnedChatWithMessages({
 }
 
 /** Whether the owner has this chat (a check before spending on it). */
-export async function ownsChat({ chatId, owner }: { chatId: string; owner: Owner }) {
-  if (!UUID.test(chatId)) return false;
+export async function ownsChat(args: { chatId: string; owner: Owner }) {
+  return (await getOwnedChatTitle(args)) !== null;
+}
+
+/** The title of the owner's chat; null when they have no such chat. */
+export async function getOwnedChatTitle({ chatId, owner }: { chatId: string; owner: Owner }) {
+  if (!UUID.test(chatId)) return null;
   const db = await getDb();
   const [chat] = await db
-    .select({ id: chats.id })
+    .select({ title: chats.title })
     .from(chats)
     .where(ownedBy(chatId, owner))
     .limit(1);
-  return chat !== undefined;
+  return chat?.title ?? null;
 }
 
 /** What the public sees of a message (a snapshot keeps no more). */
@@ -427,14 +432,15 @@ export async function listSitemapFileStarts({ perFile }: { perFile: number }): P
 
 // ---- writes ----
 
-/**
- * Inserts a batch in one statement; a message whose id is already stored is skipped
- * (saving is idempotent), unless that id belongs to another chat (MessageIdTakenError).
- */
 // Rows per INSERT: a statement holds at most 65,535 parameters, up to 6 a message here. A
 // copy of a long chat (continue, branch) may hold more than one statement can.
 const INSERT_ROWS = 5_000;
 
+/**
+ * Inserts a batch, in one statement up to INSERT_ROWS messages; a message whose id is
+ * already stored is skipped (saving is idempotent), unless that id belongs to another
+ * chat (MessageIdTakenError).
+ */
 async function insertMessages(tx: Tx, chat: Chat, batch: NewMessage[]): Promise<Message[]> {
   const inserted: Message[] = [];
   for (let start = 0; start < batch.length; start += INSERT_ROWS) {
@@ -497,11 +503,14 @@ export async function createChatWithMessages({
   owner,
   title,
   messages: batch = [],
+  branchedFrom,
 }: {
   id?: string;
   owner: Owner;
   title?: string;
   messages?: NewMessage[];
+  /** A branch: the chat it copies, and the last message of the copy (null: none). */
+  branchedFrom?: { chatId: string; afterMessageId: string | null };
 }): Promise<{ chat: Chat; messages: Message[] }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -512,6 +521,9 @@ export async function createChatWithMessages({
         ...ownerColumns(owner),
         shareId: newShareId(),
         ...(title ? { title, titleIsCustom: true } : {}),
+        ...(branchedFrom
+          ? { branchedFromId: branchedFrom.chatId, branchedAfterId: branchedFrom.afterMessageId }
+          : {}),
       })
       .onConflictDoNothing({ target: chats.id })
       .returning();

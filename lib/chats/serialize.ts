@@ -42,6 +42,9 @@ export function toChatOut(chat: Chat, baseUrl: string): ChatOut {
     created_at: chat.createdAt.toISOString(),
     updated_at: chat.updatedAt.toISOString(),
     message_count: chat.messageCount,
+    branched_from: chat.branchedFromId
+      ? { chat_id: chat.branchedFromId, after_message_id: chat.branchedAfterId }
+      : null,
   };
 }
 

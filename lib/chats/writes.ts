@@ -57,12 +57,7 @@ async function mapTakenIds<T>(write: Promise<T>): Promise<T> {
  * A new chat with its first messages, all or nothing; with a client-chosen id, a retry
  * answers the chat the first try made. A new chat is never shared.
  */
-export function createChat(args: {
-  id?: string;
-  owner: Owner;
-  title?: string;
-  messages?: NewMessage[];
-}) {
+export function createChat(args: Parameters<typeof createChatWithMessages>[0]) {
   return mapTakenIds(createChatWithMessages(args));
 }
 
@@ -88,8 +83,9 @@ export async function continueSharedChat({ shareId, owner }: { shareId: string; 
 /**
  * A new chat of the caller holding one of their chats up to and including `through`
  * (error replies left out): the conversation as it stood there, to go on from while the
- * original stays as it is. With a client-chosen `newId`, the copies' ids derive from it,
- * so that a retry answers the chat the first try made and adds nothing to it.
+ * original stays as it is. With a client-chosen `newId`, a retry answers the chat the
+ * first try made, as it is (the original may have changed since); two tries at once make
+ * one chat, since the copies' ids derive from it.
  */
 export async function branchChat({
   id,
@@ -102,22 +98,26 @@ export async function branchChat({
   through: string;
   newId?: string;
 }) {
+  const made = newId ? await getOwnedChatWithMessages({ id: newId, owner }) : null;
+  if (made) return made;
   const found = await getOwnedChatWithMessages({ id, owner });
   if (!found) throw chatNotFound();
   const end = found.messages.findIndex((m) => m.id === through.toLowerCase());
   if (end < 0) throw branchPointGone();
+  const copies = found.messages
+    .slice(0, end + 1)
+    .filter((m) => !m.isError)
+    .map((m) => ({
+      id: newId ? uuidV5(m.id, newId.toLowerCase()) : crypto.randomUUID(),
+      messageType: m.messageType,
+      content: m.content,
+    }));
   return createChat({
     id: newId,
     owner,
     title: `${BRANCH_TITLE_PREFIX}${found.chat.title}`.slice(0, TITLE_MAX),
-    messages: found.messages
-      .slice(0, end + 1)
-      .filter((m) => !m.isError)
-      .map((m) => ({
-        ...(newId ? { id: uuidV5(m.id, newId.toLowerCase()) } : {}),
-        messageType: m.messageType,
-        content: m.content,
-      })),
+    messages: copies,
+    branchedFrom: { chatId: found.chat.id, afterMessageId: copies.at(-1)?.id ?? null },
   });
 }
 

@@ -246,6 +246,16 @@ export const chatSchema = z
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
     message_count: z.int().min(0),
+    branched_from: z
+      .object({
+        chat_id: z.uuid().meta({ description: "the chat it was copied from (it may be gone)" }),
+        after_message_id: z.uuid().nullable().meta({
+          description:
+            "the last message of the copy, after which this chat went its own way; null: the copy held none",
+        }),
+      })
+      .nullable()
+      .meta({ description: "a branch (POST …/branch/): where it came from; null: not a branch" }),
   })
   .meta({ id: "Chat" });
 

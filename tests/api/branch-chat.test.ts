@@ -4,6 +4,7 @@ import {
   createChatWithMessages,
   listChatsByOwner,
   type NewMessage,
+  replaceFromMessage,
   updateOwnedChat,
 } from "@/db/queries/chats";
 import { getOwnedChatOrThrow } from "@/lib/chats/reads";
@@ -74,6 +75,11 @@ describe("POST /api/chats/<id>/branch/", () => {
     expect(body.title).toBe("Branch · Knitting");
     expect(body.is_shared).toBe(false);
     expect(body.message_count).toBe(2);
+    // Where it came from, and where it went its own way: after the copy of the reply.
+    expect(body.branched_from).toEqual({
+      chat_id: chat.id,
+      after_message_id: body.messages[1].id,
+    });
     expect(body.messages.map((m: { message_type: string }) => m.message_type)).toEqual([
       "user",
       "assistant",
@@ -90,6 +96,9 @@ describe("POST /api/chats/<id>/branch/", () => {
       "Cast on twenty stitches.",
     ]);
     expect(await stored(owner, chat.id)).toEqual(before);
+    expect(
+      (await getOwnedChatOrThrow({ id: chat.id, owner: ownerOf(owner) })).chat.branchedFromId,
+    ).toBeNull();
     // The branch leads the owner's list, as any new chat does.
     expect((await chatsOf(owner))[0]?.id).toBe(body.id);
   });
@@ -118,6 +127,13 @@ describe("POST /api/chats/<id>/branch/", () => {
     const request = { id: crypto.randomUUID(), through: messages[2]?.id };
 
     const first = await branch(owner, chat.id, request);
+    // The original changes before the retry: `through` is gone from it.
+    await replaceFromMessage({
+      chatId: chat.id,
+      owner: ownerOf(owner),
+      id: messages[0]?.id ?? "",
+      replacement: { ...question("Teach me to crochet"), id: crypto.randomUUID() },
+    });
     const again = await branch(owner, chat.id, request);
 
     expect(first.status).toBe(201);

@@ -64,6 +64,7 @@ test("every schema of the document compiles as JSON Schema 2020-12 (Ajv)", () =>
     share_mode: "live",
     snapshot_at: null,
     shared_at: null,
+    branched_from: null,
   };
   expect(validate(chat), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...chat, message_count: -1 })).toBe(false);

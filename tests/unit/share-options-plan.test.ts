@@ -27,6 +27,7 @@ const chat = (fields: Partial<ShareChat> = {}): ShareChat => ({
   created_at: "2026-12-01T10:00:00.000Z",
   updated_at: "2026-12-01T10:00:00.000Z",
   message_count: 2,
+  branched_from: null,
   share_mode: "live",
   snapshot_at: null,
   shared_at: null,
