@@ -267,6 +267,53 @@ test("after New chat the composer has focus, and what is typed at once is kept",
   expect(stored.messages).toHaveLength(1);
 });
 
+test("unsent text stays with its chat across other chats, New chat and a reload; sending or signing out clears it", async ({
+  page,
+}) => {
+  const auth = new AuthPages(page);
+  await auth.signUp({
+    name: "Drafter",
+    email: `drafts-${crypto.randomUUID()}@example.test`,
+    password: "long enough password",
+  });
+  await expect(auth.accountName()).toBeVisible();
+  const chat = new ChatbotPage(page);
+  const opening = [{ message_type: "user" as const, content: "hi" }];
+  const knitting = await createChat(page.request, { title: unique("Knitting"), messages: opening });
+  const pottery = await createChat(page.request, { title: unique("Pottery"), messages: opening });
+  await chat.goto(`/chatbot/c/${knitting.id}`);
+  await chat.composer().fill("Which needles for");
+  await chat.open(pottery.title);
+  await expect(chat.composer()).toHaveValue("");
+  await chat.composer().fill("Which clay");
+  await chat.open(knitting.title);
+  await expect(chat.composer()).toHaveValue("Which needles for");
+
+  // A new chat has its own, kept across a reload; the chat left keeps its own.
+  await chat.newChat();
+  await expect(chat.composer()).toHaveValue("");
+  await chat.composer().fill("Teach me to sew");
+  await page.reload();
+  await expect(chat.composer()).toHaveValue("Teach me to sew");
+  await chat.open(knitting.title);
+  await expect(chat.composer()).toHaveValue("Which needles for");
+
+  // Sent, it is gone for good.
+  await chat.open(pottery.title);
+  await expect(chat.composer()).toHaveValue("Which clay");
+  await chat.sendAndWait("Which clay for a mug?");
+  await page.reload();
+  await expect(chat.composer()).toHaveValue("");
+
+  // Signing out leaves no draft in the tab for whoever comes next.
+  await auth.signOut();
+  await chat.goto("/chatbot");
+  await expect(chat.composer()).toHaveValue("");
+  const drafts = () =>
+    Object.keys(sessionStorage).filter((key) => key.startsWith("skillmate.draft."));
+  expect(await page.evaluate(drafts)).toEqual([]);
+});
+
 test("another visitor's chat is not found", async ({ page, browser }) => {
   const chat = new ChatbotPage(page);
   const mine = await createChat(page.request, {

@@ -225,6 +225,18 @@ test("Branch in new chat opens a copy up to the reply, goes on from there, and l
   await expect(branchOf(chat.replies())).toHaveCount(2);
   await checkAtWidths(page, testInfo, "branch-actions");
 
+  // The first try finds the reply not stored yet (as one branched from just as its stream
+  // ends may be): the same request goes again a moment later.
+  const tries: { id: string }[] = [];
+  await page.route("**/api/chats/*/branch", async (route) => {
+    tries.push(route.request().postDataJSON());
+    if (tries.length > 1) return route.fallback();
+    await route.fulfill({
+      status: 409,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "conflict", message: "Not stored yet." } }),
+    });
+  });
   const first = chat.replies().first();
   await first.hover();
   await branchOf(first).click();
@@ -235,6 +247,9 @@ test("Branch in new chat opens a copy up to the reply, goes on from there, and l
   await expect(chat.replies()).toHaveCount(1);
   await expect(chat.row(branchTitle)).toBeVisible();
   await expect(chat.toast("Branched into a new chat")).toBeVisible();
+  expect(tries).toHaveLength(2);
+  expect(tries[1]).toEqual(tries[0]);
+  expect(tries[0]?.id).toBe(chat.chatId());
   // Marked where it went its own way, with the way back.
   const mark = page.getByRole("paragraph").filter({ hasText: /^Branched from/ });
   await expect(mark).toBeVisible();

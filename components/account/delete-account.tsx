@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/chatbot/confirm-dialog";
+import { clearDrafts } from "@/components/chatbot/drafts";
 import { dangerButton } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import { accountApi } from "@/lib/client/account-api";
@@ -24,6 +25,7 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
     setBusy(false);
     setRefusal(failed);
     if (failed) return;
+    clearDrafts();
     window.location.assign("/");
   }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { clearDrafts } from "@/components/chatbot/drafts";
 import { secondaryButton } from "@/components/ui/button-classes";
 import { accountApi } from "@/lib/client/account-api";
 import { ConfirmedCall } from "./confirmed-call";
@@ -11,7 +12,10 @@ export function SignOutEverywhere() {
       label="Sign out everywhere"
       body="Every device and browser signed in to this account is signed out at once, this one too."
       className={secondaryButton}
-      call={accountApi.signOutEverywhere}
+      call={async () => {
+        await accountApi.signOutEverywhere();
+        clearDrafts();
+      }}
       then="/"
     />
   );

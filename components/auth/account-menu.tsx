@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { primaryButton, secondaryButton } from "@/components/ui/button-classes";
-import { signOutAction } from "@/lib/actions/auth";
 import type { Caller } from "@/lib/identity/caller";
+import { SignOutForm } from "./sign-out-form";
 
 export function AccountMenu({ caller }: { caller: Caller }) {
   if (caller.kind === "user") {
@@ -13,11 +13,7 @@ export function AccountMenu({ caller }: { caller: Caller }) {
         <Link href="/chatbot/settings" className={secondaryButton}>
           Settings
         </Link>
-        <form action={signOutAction}>
-          <button type="submit" className={secondaryButton}>
-            Sign out
-          </button>
-        </form>
+        <SignOutForm />
       </div>
     );
   }

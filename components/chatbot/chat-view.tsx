@@ -60,6 +60,7 @@ export function ChatView({
           ref={composer}
           busy={turn.busy}
           fresh={turn.chatId === null}
+          draftKey={turn.chatId ?? "new"}
           onSend={turn.send}
           onStop={turn.stop}
         />

@@ -3,6 +3,7 @@
 import { ArrowUp, Square } from "lucide-react";
 import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import { useChats } from "./chats-provider";
+import { readDraft, writeDraft } from "./drafts";
 import { useNewChatHandoff } from "./new-chat-handoff";
 import {
   FOCUS_COMPOSER_KEYS,
@@ -22,6 +23,7 @@ export function Composer({
   ref,
   busy,
   fresh,
+  draftKey,
   onSend,
   onStop,
 }: {
@@ -29,6 +31,8 @@ export function Composer({
   busy: boolean;
   /** The composer of a new chat, with nothing sent yet. */
   fresh: boolean;
+  /** Whose unsent text this is (drafts.ts): the chat's id, "new" before it has one. */
+  draftKey: string;
   /** Resolves false when the message was not accepted, so its text comes back. */
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
@@ -52,8 +56,8 @@ export function Composer({
   useStopShortcut(busy && !drawerOpen, stop);
   useFocusComposerShortcut(() => area.current?.focus());
 
-  // New chat pressed: focus at once, so typing starts now. The chat being left keeps no
-  // draft; what is typed before the new page arrives is handed to the new chat's
+  // New chat pressed: focus at once, so typing starts now. The chat being left keeps the
+  // draft it had; what is typed before the new page arrives is handed to the new chat's
   // composer (see new-chat-handoff.tsx).
   const handledFocusRequest = useRef(handoff.focusRequest);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when New chat is pressed, not when the chat changes
@@ -65,13 +69,23 @@ export function Composer({
     if (fresh) handoff.take();
     else setText("");
   }, [handoff.focusRequest]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when a new chat's composer appears
+  // Once, when the composer appears: a new chat takes what was typed on its way, else
+  // any chat gets back its unsent text (read here, after hydration: the server has no
+  // sessionStorage).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the composer appears
   useLayoutEffect(() => {
-    if (!fresh || !handoff.pending()) return;
-    const draft = handoff.take();
-    if (draft !== null) setText(draft);
-    area.current?.focus();
+    const handing = fresh && handoff.pending();
+    const initial = (handing ? handoff.take() : null) || readDraft(draftKey);
+    if (initial) setText(initial);
+    if (handing) area.current?.focus();
   }, []);
+  // Kept as it is typed, except while the chat is being left for a new one: what is typed
+  // then is the new chat's, and this chat keeps what it had.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handoff is read, not followed
+  useEffect(() => {
+    if (!fresh && handoff.pending()) return;
+    writeDraft(draftKey, text);
+  }, [text, draftKey]);
 
   useAutoHeight(area, text, MAX_HEIGHT);
 

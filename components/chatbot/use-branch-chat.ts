@@ -1,11 +1,27 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useRef } from "react";
 import { toast } from "sonner";
-import { chatsApi, newId } from "@/lib/client/chats-api";
+import { ApiError, chatsApi, newId } from "@/lib/client/chats-api";
 import { useChats } from "./chats-provider";
 import type { UiMessage } from "./message-item";
 import { summary } from "./turn-messages";
 import { messageOf } from "./use-optimistic-chats";
+
+/**
+ * The server stores a reply just after its stream ends: one branched from at that moment
+ * may not be there yet (409), so the same request (same new id) is given a few moments.
+ */
+async function branchOnceStored(chatId: string, through: string) {
+  const id = newId();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chatsApi.branch(chatId, through, id);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 409) || attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
 
 /**
  * Branch in new chat: a copy of the chat up to a reply, opened in its place, the original
@@ -21,7 +37,7 @@ export function useBranchChat(chatId: string | null) {
       if (!chatId || running.current) return;
       running.current = true;
       try {
-        const branch = await chatsApi.branch(chatId, message.id, newId());
+        const branch = await branchOnceStored(chatId, message.id);
         upsert(summary(branch));
         router.push(`/chatbot/c/${branch.id}`);
         toast.success("Branched into a new chat. The original is unchanged.", {
