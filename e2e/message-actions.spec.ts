@@ -351,6 +351,9 @@ test("Ctrl+/ lists the keyboard shortcuts, and Shift+Escape puts the focus in th
   for (const [action, keys] of [
     ["New chat", "Ctrl+Shift+O"],
     ["Search chats", "Ctrl+K"],
+    ["Show or hide the chat list", "Ctrl+Shift+S"],
+    ["Copy the last reply", "Ctrl+Shift+C"],
+    ["Copy the last code block", "Ctrl+Shift+;"],
     ["Focus the message box", "Shift+Esc"],
     ["Stop the reply", "Esc"],
     ["Keyboard shortcuts", "Ctrl+/"],
@@ -371,6 +374,76 @@ test("Ctrl+/ lists the keyboard shortcuts, and Shift+Escape puts the focus in th
   await page.keyboard.press("Shift+Escape");
   await expect(chat.composer()).toBeFocused();
   await expect(chat.composer()).toHaveAttribute("aria-keyshortcuts", "Shift+Escape");
+});
+
+test("Ctrl+Shift+C and Ctrl+Shift+; copy the last reply and its last code block", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const chat = new ChatbotPage(page);
+  const answer =
+    "Use a loop:\n\n```python\nfor i in range(3):\n    print(i)\n```\n\nOr in JavaScript:\n\n```js\nfor (const i of [0, 1, 2]) console.log(i);\n```";
+  await openChat(chat, [
+    { message_type: "user", content: "How do I loop?" },
+    { message_type: "assistant", content: answer },
+    { message_type: "user", content: "Thanks!" },
+    { message_type: "assistant", content: "You're welcome." },
+  ]);
+  await chat.composer().focus();
+  // The shortcut listens once the page has hydrated: pressed again until then.
+  await expect(async () => {
+    await page.keyboard.press("ControlOrMeta+Shift+C");
+    await expect(chat.toast("Copied the last reply.")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  expect(await chat.clipboard()).toBe("You're welcome.");
+  // From the latest reply that has one.
+  await page.keyboard.press("ControlOrMeta+Shift+Semicolon");
+  await expect(chat.toast("Copied the last code block.")).toBeVisible();
+  expect(await chat.clipboard()).toBe("for (const i of [0, 1, 2]) console.log(i);");
+});
+
+test("the chat list can be put away on a wide screen (button or Ctrl+Shift+S), and stays so across a reload", async ({
+  page,
+}, testInfo) => {
+  const chat = new ChatbotPage(page);
+  const created = await openChat(chat, [
+    { message_type: "user", content: "hi" },
+    { message_type: "assistant", content: "Hello! What would you like to learn?" },
+  ]);
+  const sidebar = chat.sidebar();
+  const open = page.getByRole("button", { name: "Open chats" });
+  await expect(sidebar).toBeVisible();
+  await expect(open).toBeHidden();
+
+  await page.getByRole("button", { name: "Close sidebar" }).click();
+  await expect(sidebar).toBeHidden();
+  await expect(open).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("sidebar-put-away-1280.png") });
+  // Remembered, and rendered so by the server: no flash of the list on the next page.
+  const html = await (await page.request.get(`/chatbot/c/${created.id}`)).text();
+  expect(html).toMatch(/<nav id="chat-sidebar"[^>]*class="[^"]*md:hidden/);
+  await page.reload();
+  await expect(sidebar).toBeHidden();
+
+  // The shortcut listens once the page has hydrated: pressed again until then.
+  await expect(async () => {
+    await page.keyboard.press("ControlOrMeta+Shift+S");
+    await expect(sidebar).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(open).toBeHidden();
+  await page.keyboard.press("ControlOrMeta+Shift+S");
+  await expect(sidebar).toBeHidden();
+  await open.click();
+  await expect(sidebar).toBeVisible();
+
+  // On a phone the same keys open and close the drawer.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect(sidebar).toBeHidden();
+  await page.keyboard.press("ControlOrMeta+Shift+S");
+  await expect(sidebar).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+Shift+S");
+  await expect(sidebar).toBeHidden();
 });
 
 test("Jump to latest shows once the reader scrolls up, and brings the view back to the end", async ({

@@ -83,12 +83,14 @@ test("pin and archive from the chat's menu", async ({ page }, testInfo) => {
     if (isPatch(false)(route.request())) await new Promise((r) => setTimeout(r, 1_500));
     await route.fallback();
   });
-  const archivedAgain = page.waitForResponse((response) => isPatch(true)(response.request()));
+  const unarchived = page.waitForResponse((response) => isPatch(false)(response.request()));
+  // Undo shows once the first Archive is saved: from here only the second one can answer.
   await page.getByRole("button", { name: "Undo" }).click();
+  const archivedAgain = page.waitForResponse((response) => isPatch(true)(response.request()));
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toBeVisible();
   await chooseFromMenu(page, "Pottery", "Archive chat");
   await expect(sidebar.getByRole("link", { name: "Pottery", exact: true })).toHaveCount(0);
-  await archivedAgain;
+  await Promise.all([unarchived, archivedAgain]);
   await page.unrouteAll();
   await page.reload();
   await expect(sidebar.getByRole("link", { name: "Origami", exact: true })).toBeVisible();

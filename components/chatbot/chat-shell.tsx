@@ -5,6 +5,7 @@ import type { ChatOut } from "@/lib/validation/chat";
 import { ChatsProvider } from "./chats-provider";
 import { NewChatHandoffProvider } from "./new-chat-handoff";
 import { Sidebar } from "./sidebar";
+import { SidebarVisibilityProvider } from "./sidebar-visibility";
 import { TopBar } from "./top-bar";
 
 /** The chatbot's frame: the chat list beside the open conversation. */
@@ -15,6 +16,7 @@ export function ChatShell({
   account,
   offline,
   canPublish,
+  sidebarHidden,
   children,
 }: {
   initialChats: ChatOut[];
@@ -24,6 +26,8 @@ export function ChatShell({
   offline: boolean;
   /** Accounts may let search engines index their shared chats; guests may not. */
   canPublish: boolean;
+  /** The chat list put away on wide screens, as the person left it (sidebar-visibility.tsx). */
+  sidebarHidden: boolean;
   children: ReactNode;
 }) {
   return (
@@ -33,13 +37,15 @@ export function ChatShell({
       canPublish={canPublish}
     >
       <NewChatHandoffProvider>
-        <div className="flex h-dvh overflow-hidden">
-          <Sidebar serverNow={serverNow} />
-          <div className="flex min-w-0 flex-1 flex-col">
-            <TopBar account={account} offline={offline} canPublish={canPublish} />
-            <main className="min-h-0 flex-1">{children}</main>
+        <SidebarVisibilityProvider initialHidden={sidebarHidden}>
+          <div className="flex h-dvh overflow-hidden">
+            <Sidebar serverNow={serverNow} />
+            <div className="flex min-w-0 flex-1 flex-col">
+              <TopBar account={account} offline={offline} canPublish={canPublish} />
+              <main className="min-h-0 flex-1">{children}</main>
+            </div>
           </div>
-        </div>
+        </SidebarVisibilityProvider>
       </NewChatHandoffProvider>
     </ChatsProvider>
   );

@@ -9,6 +9,7 @@ import { Conversation } from "./conversation";
 import { Refusal } from "./refusal";
 import { useBranchChat } from "./use-branch-chat";
 import { useChatTurn } from "./use-chat-turn";
+import { useCopyLastShortcuts } from "./use-copy-last";
 
 /** One conversation: its messages, the composer, and the streaming turn (use-chat-turn.ts). */
 export function ChatView({
@@ -35,6 +36,7 @@ export function ChatView({
   const unloaded = turn.earlierLoaded ? 0 : earlier;
   const composer = useRef<ComposerHandle>(null);
   const branch = useBranchChat(turn.chatId);
+  useCopyLastShortcuts(turn.messages);
   return (
     <div className="flex h-full flex-col">
       <Conversation

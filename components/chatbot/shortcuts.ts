@@ -2,8 +2,10 @@ import { useEffect, useSyncExternalStore } from "react";
 import { useStableCallback } from "./use-stable-callback";
 
 // The workspace's keyboard shortcuts, as ChatGPT has them: Ctrl+Shift+O (Cmd+Shift+O on
-// macOS) starts a new chat, Ctrl+K (Cmd+K) searches the chats, Shift+Escape puts the focus
-// in the message box, Ctrl+/ (Cmd+/) lists them all, and Escape stops a streaming reply.
+// macOS) starts a new chat, Ctrl+K (Cmd+K) searches the chats, Ctrl+Shift+S shows or puts
+// away the chat list, Ctrl+Shift+C copies the last reply and Ctrl+Shift+; its last code
+// block, Shift+Escape puts the focus in the message box, Ctrl+/ (Cmd+/) lists them all,
+// and Escape stops a streaming reply.
 // They are window listeners, so they work wherever the focus is; they step aside for
 // whatever is open on top (a dialog, the chat drawer) or already took the key (the rename
 // field's Escape, the message editor's).
@@ -14,6 +16,7 @@ export const STOP_KEYS = "Escape";
 export const SEARCH_KEYS = "Control+K Meta+K";
 export const FOCUS_COMPOSER_KEYS = "Shift+Escape";
 export const SHORTCUTS_KEYS = "Control+/ Meta+/";
+export const TOGGLE_SIDEBAR_KEYS = "Control+Shift+S Meta+Shift+S";
 
 /** Whether something modal is open, whose Escape (and focus) must not be taken over. */
 function overlayOpen(): boolean {
@@ -32,6 +35,11 @@ const withCommand =
 const isNewChatKey = withCommand("o", true);
 const isSearchKey = withCommand("k", false);
 const isShortcutsKey = withCommand("/", false);
+const isToggleSidebarKey = withCommand("s", true);
+const isCopyReplyKey = withCommand("c", true);
+// By the key's place: with Shift, most layouts type ":" there, and some no ";" at all.
+const isCopyCodeKey = (event: KeyboardEvent) =>
+  (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === "Semicolon";
 const isFocusComposerKey = (event: KeyboardEvent) =>
   event.key === "Escape" && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
 
@@ -56,6 +64,13 @@ export const useNewChatShortcut = (onKey: () => void) => useWindowShortcut(isNew
 export const useSearchShortcut = (onKey: () => void) => useWindowShortcut(isSearchKey, onKey);
 /** Ctrl/Cmd+/. */
 export const useShortcutsShortcut = (onKey: () => void) => useWindowShortcut(isShortcutsKey, onKey);
+/** Ctrl/Cmd+Shift+S. */
+export const useToggleSidebarShortcut = (onKey: () => void) =>
+  useWindowShortcut(isToggleSidebarKey, onKey);
+/** Ctrl/Cmd+Shift+C. */
+export const useCopyReplyShortcut = (onKey: () => void) => useWindowShortcut(isCopyReplyKey, onKey);
+/** Ctrl/Cmd+Shift+;. */
+export const useCopyCodeShortcut = (onKey: () => void) => useWindowShortcut(isCopyCodeKey, onKey);
 /** Shift+Escape. */
 export const useFocusComposerShortcut = (onKey: () => void) =>
   useWindowShortcut(isFocusComposerKey, onKey);
@@ -103,6 +118,9 @@ export function useShortcutList(): { action: string; keys: string }[] {
   return [
     { action: "New chat", keys: useNewChatKeyLabel() },
     { action: "Search chats", keys: useSearchKeyLabel() },
+    { action: "Show or hide the chat list", keys: apple ? "⇧⌘S" : "Ctrl+Shift+S" },
+    { action: "Copy the last reply", keys: apple ? "⇧⌘C" : "Ctrl+Shift+C" },
+    { action: "Copy the last code block", keys: apple ? "⇧⌘;" : "Ctrl+Shift+;" },
     { action: "Focus the message box", keys: apple ? "⇧Esc" : "Shift+Esc" },
     { action: "Send the message", keys: "Enter" },
     { action: "New line in the message", keys: apple ? "⇧Enter" : "Shift+Enter" },

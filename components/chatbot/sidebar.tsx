@@ -1,6 +1,16 @@
 "use client";
 
-import { Archive, Download, Keyboard, Link2, Loader2, Search, SquarePen, X } from "lucide-react";
+import {
+  Archive,
+  Download,
+  Keyboard,
+  Link2,
+  Loader2,
+  PanelLeftClose,
+  Search,
+  SquarePen,
+  X,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -14,13 +24,16 @@ import {
   NEW_CHAT_KEYS,
   SEARCH_KEYS,
   SHORTCUTS_KEYS,
+  TOGGLE_SIDEBAR_KEYS,
   useNewChatKeyLabel,
   useNewChatShortcut,
   useSearchKeyLabel,
   useSearchShortcut,
   useShortcutsShortcut,
+  useToggleSidebarShortcut,
 } from "./shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { isWideScreen, useSidebarVisibility } from "./sidebar-visibility";
 
 /** The chat list: a column on wide screens, a drawer on phones. */
 export function Sidebar({ serverNow }: { serverNow: number }) {
@@ -43,6 +56,11 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
   useSearchShortcut(() => setSearching(true));
   const [listingShortcuts, setListingShortcuts] = useState(false);
   useShortcutsShortcut(() => setListingShortcuts(true));
+  const { hidden, setHidden } = useSidebarVisibility();
+  useToggleSidebarShortcut(() => {
+    if (isWideScreen()) setHidden(!hidden);
+    else setDrawerOpen(!drawerOpen);
+  });
 
   useEffect(() => setLocal({ now: Date.now() }), []);
 
@@ -95,7 +113,7 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
         aria-label="Chats"
         className={`fixed inset-y-0 left-0 z-40 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-transform dark:border-zinc-800 dark:bg-zinc-900 md:static md:z-auto md:translate-x-0 ${
           drawerOpen ? "translate-x-0" : "max-md:invisible -translate-x-full"
-        }`}
+        } ${hidden ? "md:hidden" : ""}`}
       >
         <div className="flex items-center justify-between gap-2 px-3 pt-3 pb-2">
           <Link href="/" className="px-1 font-semibold tracking-tight">
@@ -108,6 +126,16 @@ export function Sidebar({ serverNow }: { serverNow: number }) {
             className="inline-flex size-8 items-center justify-center rounded-md hover:bg-zinc-200 md:hidden dark:hover:bg-zinc-800"
           >
             <X aria-hidden size={18} />
+          </button>
+          <button
+            type="button"
+            aria-label="Close sidebar"
+            aria-keyshortcuts={TOGGLE_SIDEBAR_KEYS}
+            title="Close sidebar (Ctrl+Shift+S)"
+            onClick={() => setHidden(true)}
+            className="hidden size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-200 hover:text-zinc-900 md:inline-flex dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          >
+            <PanelLeftClose aria-hidden size={18} />
           </button>
         </div>
         <div className="px-3 pb-2">

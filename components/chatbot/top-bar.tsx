@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { ChatMenu, chatMenuItems, exportMenuItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
+import { isWideScreen, useSidebarVisibility } from "./sidebar-visibility";
 
 export function TopBar({
   account,
@@ -25,19 +26,23 @@ export function TopBar({
     drawerOpen,
     openShareOptions,
   } = useChats();
+  const { hidden: sidebarHidden, setHidden } = useSidebarVisibility();
   const pathname = usePathname();
   const activeId = pathname.startsWith("/chatbot/c/") ? pathname.slice("/chatbot/c/".length) : null;
   const chat = activeId ? chats.find((c) => c.id === activeId) : undefined;
 
   return (
     <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+      {/* The drawer's on phones; on wide screens, there only while the list is put away. */}
       <button
         type="button"
         aria-label="Open chats"
         aria-controls="chat-sidebar"
         aria-expanded={drawerOpen}
-        onClick={() => setDrawerOpen(true)}
-        className="inline-flex size-9 shrink-0 items-center justify-center rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
+        onClick={() => (isWideScreen() ? setHidden(false) : setDrawerOpen(true))}
+        className={`inline-flex size-9 shrink-0 items-center justify-center rounded-md hover:bg-zinc-100 dark:hover:bg-zinc-800 ${
+          sidebarHidden ? "" : "md:hidden"
+        }`}
       >
         <Menu aria-hidden size={20} />
       </button>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { merge } from "@/components/chatbot/chat-list";
 import { ChatShell } from "@/components/chatbot/chat-shell";
+import { SIDEBAR_COOKIE } from "@/components/chatbot/sidebar-cookie";
 import { listChatsByOwner } from "@/db/queries/chats";
 import type { Chat } from "@/db/schema";
 import { assistantMode } from "@/lib/assistant/provider";
@@ -30,11 +32,12 @@ export default async function ChatbotLayout({ children }: { children: ReactNode 
   const caller = await currentCaller();
   const owner = ownerOf(caller);
   const none = { chats: [], hasMore: false };
-  const [page, pinned, baseUrl] = await Promise.all([
+  const [page, pinned, baseUrl, cookieJar] = await Promise.all([
     owner ? listChatsByOwner({ owner, limit: FIRST_PAGE }) : none,
     // Pinned chats head the sidebar however long ago they were last used.
     owner ? listChatsByOwner({ owner, limit: PINNED_SHOWN, pinned: true }) : none,
     pageBaseUrl(),
+    cookies(),
   ]);
   const last = page.chats.at(-1);
   const toOut = (chat: Chat) => toChatOut(chat, baseUrl);
@@ -46,6 +49,7 @@ export default async function ChatbotLayout({ children }: { children: ReactNode 
       account={<AccountMenu caller={caller} />}
       offline={assistantMode() === "offline"}
       canPublish={caller.kind === "user"}
+      sidebarHidden={cookieJar.get(SIDEBAR_COOKIE)?.value === "hidden"}
     >
       {children}
       {/* Here, not in the root layout: the public share pages ship no toast code. */}

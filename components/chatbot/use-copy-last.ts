@@ -1,0 +1,31 @@
+import { toast } from "sonner";
+import { copyText } from "@/components/markdown/copy-text";
+import type { UiMessage } from "./message-item";
+import { useCopyCodeShortcut, useCopyReplyShortcut } from "./shortcuts";
+
+/** The chat's finished replies, latest last. */
+const repliesOf = (messages: UiMessage[]) =>
+  messages.filter((m) => m.role === "assistant" && !m.isError && !m.streaming && m.content);
+
+async function copyWithToast(text: string | null | undefined, what: string) {
+  if (!text) {
+    toast.error(`No ${what} to copy yet.`);
+    return;
+  }
+  if (await copyText(text)) toast.success(`Copied the last ${what}.`);
+  else toast.error(`Could not copy the last ${what}.`);
+}
+
+/** Ctrl/Cmd+Shift+C copies the last reply, Ctrl/Cmd+Shift+; the last code block in one. */
+export function useCopyLastShortcuts(messages: UiMessage[]) {
+  useCopyReplyShortcut(() => void copyWithToast(repliesOf(messages).at(-1)?.content, "reply"));
+  useCopyCodeShortcut(async () => {
+    // The lexer is loaded when asked for: the page's own scripts do without it.
+    const { lastCodeBlock } = await import("@/lib/markdown/code-blocks");
+    const code = repliesOf(messages)
+      .reverse()
+      .map((m) => lastCodeBlock(m.content))
+      .find((block) => block !== null);
+    await copyWithToast(code, "code block");
+  });
+}
