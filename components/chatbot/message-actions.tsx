@@ -1,4 +1,5 @@
 import { Check, Copy, GitBranch, Pencil, RefreshCw } from "lucide-react";
+import type { ReactNode } from "react";
 import { toast } from "sonner";
 import { useCopy } from "@/components/markdown/use-copy";
 
@@ -8,8 +9,28 @@ import { useCopy } from "@/components/markdown/use-copy";
 // message (`group/message`), except where it is always shown: the last reply, and every
 // message on a device that cannot hover.
 
-const iconButton =
-  "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
+/** An action named by its label (to the eye too, as a tooltip), shown by its icon. */
+function IconButton({
+  label,
+  onClick,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+    >
+      {children}
+    </button>
+  );
+}
 
 const onHover =
   "opacity-0 transition-opacity group-focus-within/message:opacity-100 group-hover/message:opacity-100 [@media(hover:none)]:opacity-100";
@@ -49,47 +70,23 @@ export function MessageActions({
         align === "end" ? "flex-row-reverse" : "-ml-2"
       } ${alwaysShown || copied ? "" : onHover}`}
     >
-      <button
-        type="button"
-        aria-label="Copy"
-        title="Copy"
-        onClick={() => void copyMessage()}
-        className={iconButton}
-      >
+      <IconButton label="Copy" onClick={() => void copyMessage()}>
         {copied ? <Check aria-hidden size={16} /> : <Copy aria-hidden size={16} />}
-      </button>
+      </IconButton>
       {onEdit ? (
-        <button
-          type="button"
-          aria-label="Edit"
-          title="Edit"
-          onClick={onEdit}
-          className={iconButton}
-        >
+        <IconButton label="Edit" onClick={onEdit}>
           <Pencil aria-hidden size={16} />
-        </button>
+        </IconButton>
       ) : null}
       {onBranch ? (
-        <button
-          type="button"
-          aria-label="Branch in new chat"
-          title="Branch in new chat"
-          onClick={onBranch}
-          className={iconButton}
-        >
+        <IconButton label="Branch in new chat" onClick={onBranch}>
           <GitBranch aria-hidden size={16} />
-        </button>
+        </IconButton>
       ) : null}
       {onRegenerate ? (
-        <button
-          type="button"
-          aria-label="Regenerate"
-          title="Regenerate"
-          onClick={onRegenerate}
-          className={iconButton}
-        >
+        <IconButton label="Regenerate" onClick={onRegenerate}>
           <RefreshCw aria-hidden size={16} />
-        </button>
+        </IconButton>
       ) : null}
       {/* A live region that is there from the start, so that "Copied" is announced. */}
       <span aria-live="polite" className="px-1">

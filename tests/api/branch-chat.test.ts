@@ -11,6 +11,7 @@ import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { continueSharedChat } from "@/lib/chats/writes";
 import { TITLE_MAX } from "@/lib/validation/chat";
 import { guest, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
+import { storedChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
 
 // POST /api/chats/<id>/branch/ (Branch in new chat): a new chat of the caller holding one
@@ -37,17 +38,6 @@ async function branch(caller: TestCaller, chatId: string, body: unknown) {
   return { status: response.status, body: await response.json() };
 }
 
-/** What a chat holds, as its owner reads it. */
-async function stored(caller: Caller, chatId: string) {
-  const { chat, messages } = await getOwnedChatOrThrow({ id: chatId, owner: ownerOf(caller) });
-  return {
-    title: chat.title,
-    messageCount: chat.messageCount,
-    updatedAt: chat.updatedAt.toISOString(),
-    messages: messages.map((m) => [m.id, m.messageType, m.content, m.isError]),
-  };
-}
-
 const chatsOf = async (caller: Caller) =>
   (await listChatsByOwner({ owner: ownerOf(caller), limit: 100 })).chats;
 const chatCount = async (caller: Caller) => (await chatsOf(caller)).length;
@@ -66,7 +56,7 @@ describe("POST /api/chats/<id>/branch/", () => {
   ])("$who gets a new chat up to the message, the original untouched", async ({ caller }) => {
     const owner = await caller();
     const { chat, messages } = await chatWith(owner, LESSON, "Knitting");
-    const before = await stored(owner, chat.id);
+    const before = await storedChat(owner, chat.id);
 
     const { status, body } = await branch(owner, chat.id, { through: messages[1]?.id });
 
@@ -91,11 +81,11 @@ describe("POST /api/chats/<id>/branch/", () => {
     // Copies, not the original's rows.
     const originalIds = messages.map((m) => m.id);
     for (const m of body.messages as { id: string }[]) expect(originalIds).not.toContain(m.id);
-    expect((await stored(owner, body.id)).messages.map((m) => m[2])).toEqual([
+    expect((await storedChat(owner, body.id)).messages.map((m) => m[2])).toEqual([
       "Teach me to knit",
       "Cast on twenty stitches.",
     ]);
-    expect(await stored(owner, chat.id)).toEqual(before);
+    expect(await storedChat(owner, chat.id)).toEqual(before);
     expect(
       (await getOwnedChatOrThrow({ id: chat.id, owner: ownerOf(owner) })).chat.branchedFromId,
     ).toBeNull();
@@ -140,7 +130,7 @@ describe("POST /api/chats/<id>/branch/", () => {
     expect(first.body.id).toBe(request.id);
     expect(again.status).toBe(201);
     expect(again.body.messages).toEqual(first.body.messages);
-    expect((await stored(owner, request.id)).messageCount).toBe(3);
+    expect((await storedChat(owner, request.id)).messageCount).toBe(3);
     // One original and one branch.
     expect(await chatCount(owner)).toBe(2);
   });

@@ -3,9 +3,9 @@ import { describe, expect, test, vi } from "vitest";
 import * as chatbotRoute from "@/app/api/chatbot/route";
 import { createChatWithMessages, type NewMessage } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
-import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { setSharing } from "@/lib/chats/writes";
 import { guest, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
+import { storedChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
 import { stubInstantOfflineAssistant } from "../helpers/offline-assistant";
 
@@ -63,16 +63,6 @@ async function edit(caller: Caller, chatId: string, body: Edit & Record<string, 
   return { status: response.status, text, ids };
 }
 
-async function stored(caller: Caller, chatId: string) {
-  const { chat, messages } = await getOwnedChatOrThrow({ id: chatId, owner: ownerOf(caller) });
-  return {
-    title: chat.title,
-    messageCount: chat.messageCount,
-    updatedAt: chat.updatedAt.toISOString(),
-    messages: messages.map((m) => [m.id, m.messageType, m.content]),
-  };
-}
-
 describe("POST /api/chatbot/ with edit_of", () => {
   test.each([
     { which: "the first question", index: 0, kept: 0 },
@@ -80,7 +70,7 @@ describe("POST /api/chatbot/ with edit_of", () => {
   ])("replaces $which and everything after it with the new turn", async ({ index, kept }) => {
     const caller = guest("edit");
     const { chat, messages } = await chatWith(caller, KNITTING);
-    const before = await stored(caller, chat.id);
+    const before = await storedChat(caller, chat.id);
 
     const { status, text, ids } = await edit(caller, chat.id, {
       editOf: messages[index]?.id,
@@ -89,7 +79,7 @@ describe("POST /api/chatbot/ with edit_of", () => {
 
     expect(status).toBe(200);
     expect(text).toContain('"type":"text-delta"');
-    const after = await stored(caller, chat.id);
+    const after = await storedChat(caller, chat.id);
     expect(after.messages.map(([id, type]) => [id, type])).toEqual([
       ...messages.slice(0, kept).map((m) => [m.id, m.messageType]),
       [ids.message, "user"],
@@ -112,7 +102,7 @@ describe("POST /api/chatbot/ with edit_of", () => {
     });
 
     expect(status).toBe(200);
-    const after = await stored(caller, chat.id);
+    const after = await storedChat(caller, chat.id);
     expect(after.messages.map(([id]) => id)).toEqual([ids.message, ids.assistant]);
     expect(after.messageCount).toBe(2);
   });
@@ -124,7 +114,7 @@ describe("POST /api/chatbot/ with edit_of", () => {
   ])("is 409 conflict, changing nothing, for $name", async (refusal) => {
     const caller = await signedInUser("edit-refused");
     const { chat, messages } = await chatWith(caller, KNITTING);
-    const before = await stored(caller, chat.id);
+    const before = await storedChat(caller, chat.id);
 
     const { status, text } = await edit(caller, chat.id, {
       editOf: refusal.editOf(messages.map((m) => m.id)),
@@ -134,14 +124,14 @@ describe("POST /api/chatbot/ with edit_of", () => {
     expect(JSON.parse(text)).toEqual({
       error: { code: "conflict", message: expect.stringMatching(/can be edited/) },
     });
-    expect(await stored(caller, chat.id)).toEqual(before);
+    expect(await storedChat(caller, chat.id)).toEqual(before);
   });
 
   test("is 409, changing nothing, when the new message's id is another chat's (all or nothing)", async () => {
     const caller = guest("edit-taken-id");
     const { chat, messages } = await chatWith(caller, KNITTING);
     const other = await chatWith(caller, [question("Teach me to sew")]);
-    const before = await stored(caller, chat.id);
+    const before = await storedChat(caller, chat.id);
 
     const { status, text } = await edit(caller, chat.id, {
       editOf: messages[2]?.id,
@@ -150,13 +140,13 @@ describe("POST /api/chatbot/ with edit_of", () => {
 
     expect(status).toBe(409);
     expect(JSON.parse(text).error.message).toMatch(/belongs to another chat/);
-    expect(await stored(caller, chat.id)).toEqual(before);
+    expect(await storedChat(caller, chat.id)).toEqual(before);
   });
 
   test("is 400, changing nothing, without the new message or together with retry_of", async () => {
     const caller = guest("edit-invalid");
     const { chat, messages } = await chatWith(caller, KNITTING);
-    const before = await stored(caller, chat.id);
+    const before = await storedChat(caller, chat.id);
 
     const withoutMessage = await callRoute(chatbotRoute.POST, {
       path: "/api/chatbot/",
@@ -175,7 +165,7 @@ describe("POST /api/chatbot/ with edit_of", () => {
       code: "validation_error",
       issues: [expect.objectContaining({ path: "edit_of" })],
     });
-    expect(await stored(caller, chat.id)).toEqual(before);
+    expect(await storedChat(caller, chat.id)).toEqual(before);
   });
 
   test("sent again after it went through, it goes on with the same ids and adds nothing", async () => {
@@ -189,10 +179,10 @@ describe("POST /api/chatbot/ with edit_of", () => {
     };
 
     expect((await edit(caller, chat.id, request)).status).toBe(200);
-    const first = await stored(caller, chat.id);
+    const first = await storedChat(caller, chat.id);
     expect((await edit(caller, chat.id, request)).status).toBe(200);
 
-    const again = await stored(caller, chat.id);
+    const again = await storedChat(caller, chat.id);
     expect(again.messages.map(([id]) => id)).toEqual([
       messages[0]?.id,
       messages[1]?.id,
@@ -206,14 +196,14 @@ describe("POST /api/chatbot/ with edit_of", () => {
   test("is 404 not_found for someone else's chat, which keeps its messages", async () => {
     const owner = guest("edit-owner");
     const { chat, messages } = await chatWith(owner, KNITTING);
-    const before = await stored(owner, chat.id);
+    const before = await storedChat(owner, chat.id);
 
     for (const stranger of [guest("edit-stranger"), await signedInUser("stranger")]) {
       const { status, text } = await edit(stranger, chat.id, { editOf: messages[0]?.id });
       expect(status).toBe(404);
       expect(JSON.parse(text).error.code).toBe("not_found");
     }
-    expect(await stored(owner, chat.id)).toEqual(before);
+    expect(await storedChat(owner, chat.id)).toEqual(before);
   });
 
   test("on a shared chat, expires the public page; a refusal expires nothing", async () => {

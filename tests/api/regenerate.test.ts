@@ -3,9 +3,9 @@ import { describe, expect, test, vi } from "vitest";
 import * as chatbotRoute from "@/app/api/chatbot/route";
 import { createChatWithMessages, type NewMessage } from "@/db/queries/chats";
 import { shareTag } from "@/lib/cache/public-cache";
-import { getOwnedChatOrThrow } from "@/lib/chats/reads";
 import { deleteReplyToReplace, setSharing } from "@/lib/chats/writes";
 import { guest, ownerOf, signedInUser, type TestCaller } from "../helpers/callers";
+import { storedChat } from "../helpers/chats";
 import { callRoute } from "../helpers/http";
 import { stubInstantOfflineAssistant } from "../helpers/offline-assistant";
 
@@ -40,15 +40,6 @@ async function regenerate(caller: Caller, chatId: string, retryOf: string) {
   return { status: response.status, body, assistantId };
 }
 
-async function stored(caller: Caller, chatId: string) {
-  const { chat, messages } = await getOwnedChatOrThrow({ id: chatId, owner: ownerOf(caller) });
-  return {
-    messageCount: chat.messageCount,
-    updatedAt: chat.updatedAt.toISOString(),
-    messages: messages.map((m) => [m.id, m.messageType, m.isError, m.content]),
-  };
-}
-
 const question = (content: string): NewMessage => ({ messageType: "user", content });
 const answer = (content: string, isError = false): NewMessage => ({
   messageType: "assistant",
@@ -72,13 +63,13 @@ describe("POST /api/chatbot/ with retry_of", () => {
 
     expect(status).toBe(200);
     expect(body).toContain('"type":"text-delta"');
-    const after = await stored(caller, chat.id);
+    const after = await storedChat(caller, chat.id);
     expect(after.messageCount).toBe(2);
-    expect(after.messages.map(([id, type, error]) => [id, type, error])).toEqual([
+    expect(after.messages.map(([id, type, , error]) => [id, type, error])).toEqual([
       [user?.id, "user", false],
       [assistantId, "assistant", false],
     ]);
-    expect(after.messages[1]?.[3]).not.toBe("Purse your lips.");
+    expect(after.messages[1]?.[2]).not.toBe("Purse your lips.");
   });
 
   const refusals: { name: string; messages: NewMessage[]; retryOf: (ids: string[]) => string }[] = [
@@ -121,7 +112,7 @@ describe("POST /api/chatbot/ with retry_of", () => {
   test.each(refusals)("is 409 conflict, changing nothing, for $name", async (refusal) => {
     const caller = await signedInUser("regenerate-refused");
     const { chat, messages } = await chatWith(caller, refusal.messages);
-    const before = await stored(caller, chat.id);
+    const before = await storedChat(caller, chat.id);
 
     const { status, body } = await regenerate(
       caller,
@@ -133,7 +124,7 @@ describe("POST /api/chatbot/ with retry_of", () => {
     expect(JSON.parse(body)).toEqual({
       error: { code: "conflict", message: expect.stringMatching(/last reply/) },
     });
-    expect(await stored(caller, chat.id)).toEqual(before);
+    expect(await storedChat(caller, chat.id)).toEqual(before);
   });
 
   test("sent again after its first try removed the reply, it goes on (client retries keep their ids)", async () => {
@@ -150,7 +141,7 @@ describe("POST /api/chatbot/ with retry_of", () => {
 
     const again = await regenerate(caller, chat.id, replaced);
     expect(again.status).toBe(200);
-    const after = await stored(caller, chat.id);
+    const after = await storedChat(caller, chat.id);
     expect(after.messages.map(([id]) => id)).toEqual([messages[0]?.id, again.assistantId]);
   });
 
@@ -160,14 +151,14 @@ describe("POST /api/chatbot/ with retry_of", () => {
       question("How do I start bouldering?"),
       answer("Find a gym with a beginner wall."),
     ]);
-    const before = await stored(owner, chat.id);
+    const before = await storedChat(owner, chat.id);
 
     for (const stranger of [guest("regenerate-stranger"), await signedInUser("stranger")]) {
       const { status, body } = await regenerate(stranger, chat.id, messages[1]?.id ?? "");
       expect(status).toBe(404);
       expect(JSON.parse(body).error.code).toBe("not_found");
     }
-    expect(await stored(owner, chat.id)).toEqual(before);
+    expect(await storedChat(owner, chat.id)).toEqual(before);
   });
 
   test("on a shared chat, expires the public page before the new reply streams", async () => {
@@ -187,7 +178,7 @@ describe("POST /api/chatbot/ with retry_of", () => {
     const { status, assistantId } = await regenerate(caller, chat.id, messages[1]?.id ?? "");
     expect(status).toBe(200);
     expect(tagsManifest.get(shareTag(shared.shareId))?.expired).toBeGreaterThanOrEqual(before);
-    const after = await stored(caller, chat.id);
+    const after = await storedChat(caller, chat.id);
     expect(after.messages.map(([id]) => id)).toEqual([messages[0]?.id, assistantId]);
   });
 });
