@@ -3,6 +3,7 @@ import remarkMath from "remark-math";
 import type { PluggableList } from "unified";
 import { rehypeKatexHtml } from "./katex-html";
 import { remarkMathGuards } from "./math-guards";
+import { rehypeReplyHeadings } from "./reply-headings";
 
 // The markdown every renderer here understands: react-markdown's (the chat,
 // components/markdown/) and the HTML one (shared pages, ./to-html.ts).
@@ -10,6 +11,7 @@ import { remarkMathGuards } from "./math-guards";
 export const remarkPlugins: PluggableList = [remarkGfm, remarkMath, remarkMathGuards];
 
 export const rehypePlugins: PluggableList = [
+  rehypeReplyHeadings,
   [
     rehypeKatexHtml,
     // errorColor: what KaTeX refuses (an untrusted \href, say) is shown in a colour the

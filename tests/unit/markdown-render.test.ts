@@ -26,6 +26,15 @@ const hrefs = (markup: string) =>
 describe.each(renderers)("%s", (_name, render) => {
   const html = async (text: string) => render(text);
 
+  test("every heading is an h2 below the page's title, keeping the level written for its look", async () => {
+    const out = await html("### First steps\n\nPractise.\n\n# Big\n\n###### Small");
+    expect([...out.matchAll(/<(h[1-6])[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<h2 data-level="3">',
+      '<h2 data-level="1">',
+      '<h2 data-level="6">',
+    ]);
+  });
+
   describe("safety", () => {
     test("raw HTML is text, never markup", async () => {
       const out = await html(
