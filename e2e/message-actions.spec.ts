@@ -282,6 +282,7 @@ test("Branch in new chat opens a copy up to the reply, goes on from there, and l
   // The mark stays between the copy and what the branch added, and leads to the original.
   await page.reload();
   await expect(chat.userMessages()).toHaveText([question, "What yarn should I buy?"]);
+  await checkAtWidths(page, testInfo, "branch-mark");
   await expect(chat.replies().first().locator("xpath=following-sibling::*[1]")).toHaveText(
     `Branched from ${original.title}`,
   );
@@ -354,6 +355,7 @@ test("Ctrl+/ lists the keyboard shortcuts, and Shift+Escape puts the focus in th
     ["Show or hide the chat list", "Ctrl+Shift+S"],
     ["Copy the last reply", "Ctrl+Shift+C"],
     ["Copy the last code block", "Ctrl+Shift+;"],
+    ["Delete the chat", "Ctrl+Shift+Backspace"],
     ["Focus the message box", "Shift+Esc"],
     ["Stop the reply", "Esc"],
     ["Keyboard shortcuts", "Ctrl+/"],
@@ -401,6 +403,29 @@ test("Ctrl+Shift+C and Ctrl+Shift+; copy the last reply and its last code block"
   await page.keyboard.press("ControlOrMeta+Shift+Semicolon");
   await expect(chat.toast("Copied the last code block.")).toBeVisible();
   expect(await chat.clipboard()).toBe("for (const i of [0, 1, 2]) console.log(i);");
+});
+
+test("Ctrl+Shift+Backspace deletes the open chat once confirmed", async ({ page }) => {
+  const chat = new ChatbotPage(page);
+  const kept = await openChat(chat, [{ message_type: "user", content: unique("Keep me") }]);
+  const doomed = await chat.createChat([{ message_type: "user", content: unique("Delete me") }]);
+  await chat.goto(`/chatbot/c/${doomed.id}`);
+  const dialog = page.getByRole("dialog", { name: "Delete this chat?" });
+  // The shortcut listens once the page has hydrated: pressed again until then.
+  await expect(async () => {
+    await page.keyboard.press("ControlOrMeta+Shift+Backspace");
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(dialog).toContainText(doomed.title);
+  // Cancelled, nothing happens.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(chat.row(doomed.title)).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+Shift+Backspace");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/chatbot$/);
+  await expect(chat.row(doomed.title)).toHaveCount(0);
+  expect(await chat.storedChatIds()).toEqual([kept.id]);
 });
 
 test("the chat list can be put away on a wide screen (button or Ctrl+Shift+S), and stays so across a reload", async ({

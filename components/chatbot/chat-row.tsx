@@ -8,6 +8,7 @@ import type { ChatOut } from "@/lib/validation/chat";
 import { ChatMenu, chatMenuItems } from "./chat-menu";
 import { useChats } from "./chats-provider";
 import { ConfirmDialog } from "./confirm-dialog";
+import { DELETE_CHAT_KEYS, useDeleteChatShortcut } from "./shortcuts";
 
 const iconBase =
   "inline-flex size-8 shrink-0 items-center justify-center rounded-md hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-zinc-700";
@@ -19,6 +20,7 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  useDeleteChatShortcut(active, () => setConfirming(true));
 
   function save(form: HTMLFormElement) {
     const title = String(new FormData(form).get("title") ?? "").trim();
@@ -95,6 +97,7 @@ export function ChatRow({ chat, active }: { chat: ChatOut; active: boolean }) {
             <button
               type="button"
               aria-label="Delete chat"
+              aria-keyshortcuts={active ? DELETE_CHAT_KEYS : undefined}
               title="Delete chat"
               onClick={() => setConfirming(true)}
               className={`${iconButton} max-md:hidden`}

@@ -4,8 +4,9 @@ import { useStableCallback } from "./use-stable-callback";
 // The workspace's keyboard shortcuts, as ChatGPT has them: Ctrl+Shift+O (Cmd+Shift+O on
 // macOS) starts a new chat, Ctrl+K (Cmd+K) searches the chats, Ctrl+Shift+S shows or puts
 // away the chat list, Ctrl+Shift+C copies the last reply and Ctrl+Shift+; its last code
-// block, Shift+Escape puts the focus in the message box, Ctrl+/ (Cmd+/) lists them all,
-// and Escape stops a streaming reply.
+// block, Ctrl+Shift+Backspace deletes the open chat (once confirmed), Shift+Escape puts the
+// focus in the message box, Ctrl+/ (Cmd+/) lists them all, and Escape stops a streaming
+// reply.
 // They are window listeners, so they work wherever the focus is; they step aside for
 // whatever is open on top (a dialog, the chat drawer) or already took the key (the rename
 // field's Escape, the message editor's).
@@ -17,6 +18,7 @@ export const SEARCH_KEYS = "Control+K Meta+K";
 export const FOCUS_COMPOSER_KEYS = "Shift+Escape";
 export const SHORTCUTS_KEYS = "Control+/ Meta+/";
 export const TOGGLE_SIDEBAR_KEYS = "Control+Shift+S Meta+Shift+S";
+export const DELETE_CHAT_KEYS = "Control+Shift+Backspace Meta+Shift+Backspace";
 
 /** Whether something modal is open, whose Escape (and focus) must not be taken over. */
 function overlayOpen(): boolean {
@@ -37,16 +39,22 @@ const isSearchKey = withCommand("k", false);
 const isShortcutsKey = withCommand("/", false);
 const isToggleSidebarKey = withCommand("s", true);
 const isCopyReplyKey = withCommand("c", true);
+const isDeleteChatKey = withCommand("backspace", true);
 // By the key's place: with Shift, most layouts type ":" there, and some no ";" at all.
 const isCopyCodeKey = (event: KeyboardEvent) =>
   (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === "Semicolon";
 const isFocusComposerKey = (event: KeyboardEvent) =>
   event.key === "Escape" && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
 
-/** Calls `onKey` for the keys `matches`, wherever the focus is in the page. */
-function useWindowShortcut(matches: (event: KeyboardEvent) => boolean, onKey: () => void) {
+/** Calls `onKey` for the keys `matches`, wherever the focus is in the page, while `enabled`. */
+function useWindowShortcut(
+  matches: (event: KeyboardEvent) => boolean,
+  onKey: () => void,
+  enabled = true,
+) {
   const handler = useStableCallback(onKey);
   useEffect(() => {
+    if (!enabled) return;
     const listener = (event: KeyboardEvent) => {
       if (!matches(event) || event.defaultPrevented || event.repeat || overlayOpen()) return;
       // The browser's own use of the keys: Chrome's bookmark manager, its search box.
@@ -55,7 +63,7 @@ function useWindowShortcut(matches: (event: KeyboardEvent) => boolean, onKey: ()
     };
     window.addEventListener("keydown", listener);
     return () => window.removeEventListener("keydown", listener);
-  }, [matches, handler]);
+  }, [matches, handler, enabled]);
 }
 
 /** Ctrl/Cmd+Shift+O. */
@@ -71,6 +79,9 @@ export const useToggleSidebarShortcut = (onKey: () => void) =>
 export const useCopyReplyShortcut = (onKey: () => void) => useWindowShortcut(isCopyReplyKey, onKey);
 /** Ctrl/Cmd+Shift+;. */
 export const useCopyCodeShortcut = (onKey: () => void) => useWindowShortcut(isCopyCodeKey, onKey);
+/** Ctrl/Cmd+Shift+Backspace, for the open chat's row (`active`). */
+export const useDeleteChatShortcut = (active: boolean, onKey: () => void) =>
+  useWindowShortcut(isDeleteChatKey, onKey, active);
 /** Shift+Escape. */
 export const useFocusComposerShortcut = (onKey: () => void) =>
   useWindowShortcut(isFocusComposerKey, onKey);
@@ -121,6 +132,7 @@ export function useShortcutList(): { action: string; keys: string }[] {
     { action: "Show or hide the chat list", keys: apple ? "⇧⌘S" : "Ctrl+Shift+S" },
     { action: "Copy the last reply", keys: apple ? "⇧⌘C" : "Ctrl+Shift+C" },
     { action: "Copy the last code block", keys: apple ? "⇧⌘;" : "Ctrl+Shift+;" },
+    { action: "Delete the chat", keys: apple ? "⇧⌘⌫" : "Ctrl+Shift+Backspace" },
     { action: "Focus the message box", keys: apple ? "⇧Esc" : "Shift+Esc" },
     { action: "Send the message", keys: "Enter" },
     { action: "New line in the message", keys: apple ? "⇧Enter" : "Shift+Enter" },
