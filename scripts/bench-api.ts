@@ -78,6 +78,7 @@ async function main() {
 
   const bare = await startBareApi(db.url);
   cleanup.add("stop the bare reference server", bare.stop);
+  await checkSameJson(base, headers, bare.url, detailId);
 
   const reference = { serverPid: bare.pid };
   const http = (c: LoadCase, options = LOAD): Measurement => ({
@@ -461,6 +462,40 @@ async function directInsert(sql: postgres.Sql, chatIds: string[]) {
     });
     if (!row?.found) throw new Error("chat not found");
   };
+}
+
+/**
+ * The reference must answer what the API answers, field for field (its share_url's host
+ * aside): a lighter body would make the API look slower than it is.
+ */
+async function checkSameJson(
+  base: string,
+  headers: Record<string, string>,
+  bareUrl: string,
+  detailId: string,
+) {
+  const shape = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.slice(0, 1).map(shape)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .map(([k, v]) => [k, shape(v)])
+              .sort(),
+          )
+        : typeof value;
+  for (const [path, barePath] of [
+    ["/api/chats", "/list"],
+    [`/api/chats/${detailId}`, `/detail/${detailId}`],
+  ] as const) {
+    const [app, reference] = await Promise.all([
+      fetch(`${base}${path}`, { headers }).then((r) => r.json()),
+      fetch(`${bareUrl}${barePath}`).then((r) => r.json()),
+    ]);
+    const [a, b] = [JSON.stringify(shape(app)), JSON.stringify(shape(reference))];
+    if (a !== b)
+      throw new Error(`the bare server's ${barePath} is not the API's ${path}:\n${a}\n${b}`);
+  }
 }
 
 /** scripts/bench/bare-api.cjs on a free port, as the bench user. */

@@ -1,7 +1,8 @@
 // @ts-check
 // bench:api's reference for reads: a bare Node http server running the same queries the
 // API runs for the first page of the list and a chat's detail, through postgres.js
-// (prepared statements, a pool of 10 as the app's), and answering the same JSON. No
+// (prepared statements, a pool of 10 as the app's), and answering the same JSON (every
+// field of lib/chats/serialize.ts's toChatOut; keep them in step). No
 // framework, no session, no validation: what the API's reads cost at the least. `/health`
 // answers what the app's `/api/health` answers, with no query.
 // node scripts/bench/bare-api.cjs PORT DATABASE_URL USER_ID; prints "ready".
@@ -13,6 +14,8 @@ const sql = postgres(/** @type {string} */ (url), { max: 10, onnotice: () => {} 
 
 /** @param {Date | string} t */
 const iso = (t) => new Date(t).toISOString();
+/** @param {Date | string | null} t */
+const isoOrNull = (t) => (t === null ? null : iso(t));
 
 /** @param {any} c */
 const chatOut = (c) => ({
@@ -24,9 +27,16 @@ const chatOut = (c) => ({
   is_pinned: c.is_pinned,
   is_archived: c.is_archived,
   share_url: c.is_shared ? `http://127.0.0.1/chatbot/share/${c.share_id}` : null,
+  share_expires_at: isoOrNull(c.share_expires_at),
+  share_mode: c.share_mode,
+  snapshot_at: isoOrNull(c.snapshot_at),
+  shared_at: isoOrNull(c.shared_at),
   created_at: iso(c.created_at),
   updated_at: iso(c.updated_at),
   message_count: c.message_count,
+  branched_from: c.branched_from_id
+    ? { chat_id: c.branched_from_id, after_message_id: c.branched_after_id }
+    : null,
 });
 
 async function list() {
