@@ -26,14 +26,22 @@ export function turnInFlight(chatId: string): Promise<void> | undefined {
 }
 
 /**
- * The chat once the turn running in this tab is over. The server stores the reply just
- * after its stream ends, so a last message of the user's is given a few moments.
+ * The server stores a reply just after its stream ends: what looks for it that soon is
+ * given a few moments, this many tries this far apart (chatAfterTurn, use-branch-chat.ts).
  */
+export const REPLY_STORED = { tries: 4, apartMs: 500 };
+
+export const waitForReplyStored = () =>
+  new Promise((resolve) => setTimeout(resolve, REPLY_STORED.apartMs));
+
+/** The chat once the turn running in this tab is over, its reply stored. */
 export async function chatAfterTurn(chatId: string, turn: Promise<void>): Promise<ChatDetailOut> {
   await turn;
   for (let attempt = 1; ; attempt++) {
     const chat = await chatsApi.get(chatId);
-    if (chat.messages.at(-1)?.message_type !== "user" || attempt === 4) return chat;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (chat.messages.at(-1)?.message_type !== "user" || attempt === REPLY_STORED.tries) {
+      return chat;
+    }
+    await waitForReplyStored();
   }
 }

@@ -5,11 +5,12 @@ import { ApiError, chatsApi, newId } from "@/lib/client/chats-api";
 import { useChats } from "./chats-provider";
 import type { UiMessage } from "./message-item";
 import { summary } from "./turn-messages";
+import { REPLY_STORED, waitForReplyStored } from "./turns-in-flight";
 import { messageOf } from "./use-optimistic-chats";
 
 /**
- * The server stores a reply just after its stream ends: one branched from at that moment
- * may not be there yet (409), so the same request (same new id) is given a few moments.
+ * A reply branched from just as its stream ends may not be stored yet (409): the same
+ * request (same new id) is given the moments REPLY_STORED allows.
  */
 async function branchOnceStored(chatId: string, through: string) {
   const id = newId();
@@ -17,8 +18,9 @@ async function branchOnceStored(chatId: string, through: string) {
     try {
       return await chatsApi.branch(chatId, through, id);
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 409) || attempt === 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const notStoredYet = error instanceof ApiError && error.status === 409;
+      if (!notStoredYet || attempt === REPLY_STORED.tries) throw error;
+      await waitForReplyStored();
     }
   }
 }
